@@ -1,0 +1,45 @@
+package org.frisson.app;
+
+import org.frisson.lsl.LslException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code frisson} command line. */
+@Command(name = "frisson", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
+        subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
+                DemoCommand.class, BenchCommand.class})
+public final class Frisson implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this in-process). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Frisson());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof LslException || e instanceof IllegalArgumentException || e instanceof CliException) {
+                cmd.getErr().println("frisson " + cmd.getCommandName() + ": " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** A user-facing failure: printed as one line, exit code 2. */
+    static final class CliException extends RuntimeException {
+        CliException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.frisson.lsl;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Receives one stream.
+ *
+ * <p>Pulls are chunked into caller-owned arrays: one native call fetches every sample that fits, with
+ * its time stamp, through native memory that is reused, so a steady stream of pulls allocates nothing
+ * (string pulls excepted: each string is a new Java object). An inlet is meant to be pulled from one
+ * thread. With recovery on (the default) a stream whose outlet restarts with the same {@code source_id}
+ * resumes in the same inlet; {@link #wasClockReset()} then reports it.
+ */
+public final class Inlet extends NativeHandle {
+
+    private final StreamInfo info;
+    private final String name;
+    private final int channels;
+    private final ChannelFormat format;
+    private final ChunkCalls chunks = ChunkCalls.forPlatform();
+    private final NativeBuffer data = new NativeBuffer();
+    private final NativeBuffer stamps = new NativeBuffer();
+    private final Memory errorCode = new Memory(4);
+    private final Memory correction = new Memory(16);
+
+    private Inlet(StreamInfo info, Options options) {
+        super(LslNative.lsl_create_inlet(info.handle(), options.maxBufferSeconds, options.maxChunk,
+                options.recover ? 1 : 0), LslNative::lsl_destroy_inlet);
+        this.info = info;
+        this.name = info.name();
+        this.channels = info.channelCount();
+        this.format = info.format();
+        if (!options.processing.isEmpty()) {
+            setProcessing(options.processing);
+        }
+    }
+
+    /** Opens an inlet with the defaults (360 s buffer, sender's chunking, recovery on, raw stamps). */
+    public static Inlet open(StreamInfo info) {
+        return open(info, options());
+    }
+
+    /**
+     * Opens an inlet on a resolved stream.
+     *
+     * @throws StreamMismatchException when the stream's shape is not the one the options expect
+     */
+    public static Inlet open(StreamInfo info, Options options) {
+        info.requireShape(options.expectChannels, options.expectFormat);
+        return new Inlet(info, options);
+    }
+
+    public static Options options() {
+        return new Options();
+    }
+
+    /** The stream as resolved (no {@code <desc>}; see {@link #fullInfo(double)}). */
+    public StreamInfo info() {
+        return info;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int channelCount() {
+        return channels;
+    }
+
+    public ChannelFormat format() {
+        return format;
+    }
+
+    /** The full stream description with {@code <desc>}, fetched from the outlet. */
+    public StreamInfo fullInfo(double timeoutSeconds) {
+        errorCode.setInt(0, 0);
+        Pointer p = LslNative.lsl_get_fullinfo(handle(), timeoutSeconds, errorCode);
+        failIfError("full info of stream '" + name + "'");
+        return new StreamInfo(p);
+    }
+
+    /** Subscribes now, so samples pushed from this moment on are queued. */
+    public void openStream(double timeoutSeconds) {
+        errorCode.setInt(0, 0);
+        LslNative.lsl_open_stream(handle(), timeoutSeconds, errorCode);
+        failIfError("opening stream '" + name + "'");
+    }
+
+    /** Drops the subscription and everything buffered. */
+    public void closeStream() {
+        LslNative.lsl_close_stream(handle());
+    }
+
+    /** The current clock offset estimate of the stream's machine (the first call waits up to the timeout). */
+    public TimeCorrection timeCorrection(double timeoutSeconds) {
+        errorCode.setInt(0, 0);
+        double offset = LslNative.lsl_time_correction_ex(handle(), correction, correction.share(8),
+                timeoutSeconds, errorCode);
+        failIfError("time correction of stream '" + name + "'");
+        return new TimeCorrection(offset, correction.getDouble(0), correction.getDouble(8));
+    }
+
+    /** Sets liblsl's own stamp post-processing; raw stamps are no longer available afterwards. */
+    public void setProcessing(Set<Processing> flags) {
+        int ec = LslNative.lsl_set_postprocessing(handle(), Processing.mask(flags));
+        if (ec != 0) {
+            Lsl.check(ec, "post-processing " + flags + " on stream '" + name + "'");
+        }
+    }
+
+    /** Samples buffered and ready to pull now. */
+    public int samplesAvailable() {
+        return LslNative.lsl_samples_available(handle());
+    }
+
+    /** Drops every buffered sample; returns how many were dropped. */
+    public int flush() {
+        return LslNative.lsl_inlet_flush(handle());
+    }
+
+    /** True once after the source's clock was reset (typically: its outlet restarted and was recovered). */
+    public boolean wasClockReset() {
+        return LslNative.lsl_was_clock_reset(handle()) != 0;
+    }
+
+    /** Half-time in seconds of the dejitter regression (with {@link Processing#DEJITTER}). */
+    public void setSmoothingHalftime(float seconds) {
+        int ec = LslNative.lsl_smoothing_halftime(handle(), seconds);
+        if (ec != 0) {
+            Lsl.check(ec, "smoothing half-time on stream '" + name + "'");
+        }
+    }
+
+    /**
+     * Pulls as many samples as fit into {@code values} (channel-interleaved) and {@code sampleStamps},
+     * waiting up to {@code timeoutSeconds} for the first. Returns the number of samples pulled (0 when
+     * none arrived). Stamps are the source's, or corrected per {@link #setProcessing}.
+     *
+     * @throws LslLostException when the source is gone and recovery is off
+     */
+    public int pull(float[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.FLOAT32, 4, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    public int pull(double[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.DOUBLE64, 8, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    public int pull(long[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.INT64, 8, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    public int pull(int[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.INT32, 4, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    public int pull(short[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.INT16, 2, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    public int pull(byte[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.INT8, 1, values.length, sampleStamps, timeoutSeconds);
+        data.ensure(0).read(0, values, 0, n * channels);
+        return n;
+    }
+
+    /** Pulls string samples; every string liblsl allocated is freed before this returns. */
+    public int pull(String[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pullValues(ChannelFormat.STRING, Native.POINTER_SIZE, values.length, sampleStamps, timeoutSeconds);
+        Memory table = data.ensure(0);
+        int count = n * channels;
+        RuntimeException failure = null;
+        for (int i = 0; i < count; i++) {
+            Pointer s = table.getPointer((long) i * Native.POINTER_SIZE);
+            try {
+                values[i] = s == null ? "" : s.getString(0, "UTF-8");
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                if (s != null) {
+                    LslNative.lsl_destroy_string(s);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return n;
+    }
+
+    private int pullValues(ChannelFormat as, int valueBytes, int valueCapacity, double[] sampleStamps,
+                           double timeoutSeconds) {
+        int maxSamples = Math.min(valueCapacity / channels, sampleStamps.length);
+        if (maxSamples <= 0) {
+            throw new IllegalArgumentException("stream '" + name + "': buffers too small for one sample of "
+                    + channels + " channels (values " + valueCapacity + ", stamps " + sampleStamps.length + ")");
+        }
+        long values = (long) maxSamples * channels;
+        Memory d = data.ensure(values * valueBytes);
+        Memory t = stamps.ensure(8L * maxSamples);
+        errorCode.setInt(0, 0);
+        long written = chunks.pull(as, handle(), d, t, values, maxSamples, timeoutSeconds, errorCode);
+        int ec = errorCode.getInt(0);
+        if (ec != 0) {
+            Lsl.check(ec, "pull from stream '" + name + "'");
+        }
+        int n = (int) (written / channels);
+        t.read(0, sampleStamps, 0, n);
+        return n;
+    }
+
+    private void failIfError(String what) {
+        int ec = errorCode.getInt(0);
+        if (ec != 0) {
+            Lsl.check(ec, what);
+        }
+    }
+
+    /** How to open an inlet. */
+    public static final class Options {
+        private int maxBufferSeconds = 360;
+        private int maxChunk = 0;
+        private boolean recover = true;
+        private Set<Processing> processing = EnumSet.noneOf(Processing.class);
+        private int expectChannels = -1;
+        private ChannelFormat expectFormat;
+
+        private Options() {
+        }
+
+        /** Seconds of data buffered for this inlet (x100 samples for irregular streams). */
+        public Options maxBufferSeconds(int seconds) {
+            this.maxBufferSeconds = seconds;
+            return this;
+        }
+
+        /** Largest chunk the network delivers, in samples; 0 for the sender's choice. */
+        public Options maxChunk(int samples) {
+            this.maxChunk = samples;
+            return this;
+        }
+
+        /** Whether to resume silently when the outlet restarts with the same source_id. */
+        public Options recover(boolean on) {
+            this.recover = on;
+            return this;
+        }
+
+        public Options processing(Set<Processing> flags) {
+            this.processing = flags.isEmpty() ? EnumSet.noneOf(Processing.class) : EnumSet.copyOf(flags);
+            return this;
+        }
+
+        /** Refuse the stream unless it has this many channels (negative: any) and this format (null: any). */
+        public Options expect(int channels, ChannelFormat format) {
+            this.expectChannels = channels;
+            this.expectFormat = format;
+            return this;
+        }
+    }
+}

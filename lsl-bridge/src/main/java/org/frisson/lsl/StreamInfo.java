@@ -1,0 +1,258 @@
+package org.frisson.lsl;
+
+import com.sun.jna.Pointer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream's identity and metadata: what an outlet announces and what a resolver finds.
+ *
+ * <p>The core fields are read once from liblsl; the full XML (with {@code <desc>}) is fetched and
+ * parsed, with DTDs refused, when first asked for. Close it when done; resolved infos that are never
+ * closed are released by the garbage collector.
+ */
+public final class StreamInfo extends NativeHandle {
+
+    /** Rate of an irregular stream (markers, events). */
+    public static final double IRREGULAR_RATE = 0.0;
+
+    private final String name;
+    private final String type;
+    private final int channelCount;
+    private final double nominalRate;
+    private final ChannelFormat format;
+    private final String sourceId;
+    private StreamXml parsedXml;
+
+    StreamInfo(Pointer handle) {
+        super(handle, LslNative::lsl_destroy_streaminfo);
+        this.name = LslNative.lsl_get_name(handle);
+        this.type = LslNative.lsl_get_type(handle);
+        this.channelCount = LslNative.lsl_get_channel_count(handle);
+        this.nominalRate = LslNative.lsl_get_nominal_srate(handle);
+        this.format = ChannelFormat.ofCode(LslNative.lsl_get_channel_format(handle));
+        this.sourceId = LslNative.lsl_get_source_id(handle);
+    }
+
+    /** Starts describing a new stream to publish. */
+    public static Builder builder(String name, String type) {
+        return new Builder(name, type);
+    }
+
+    /**
+     * Rebuilds a stream info from its XML (as stored in an XDF file). The XML is checked with
+     * {@link StreamXml} first, so malformed or DOCTYPE-carrying input is refused with a clear error.
+     */
+    public static StreamInfo fromXml(String source, String xml) {
+        StreamXml.parse(source, xml);
+        LslLibrary.ensureLoaded();
+        return new StreamInfo(LslNative.lsl_streaminfo_from_xml(xml));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int channelCount() {
+        return channelCount;
+    }
+
+    /** Samples per second, or {@link #IRREGULAR_RATE}. */
+    public double nominalRate() {
+        return nominalRate;
+    }
+
+    public boolean isIrregular() {
+        return nominalRate == IRREGULAR_RATE;
+    }
+
+    public ChannelFormat format() {
+        return format;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public String hostname() {
+        return LslNative.lsl_get_hostname(handle());
+    }
+
+    public String uid() {
+        return LslNative.lsl_get_uid(handle());
+    }
+
+    public String sessionId() {
+        return LslNative.lsl_get_session_id(handle());
+    }
+
+    /** When the stream was created, on the creating machine's LSL clock. */
+    public double createdAt() {
+        return LslNative.lsl_get_created_at(handle());
+    }
+
+    /** The protocol version the stream speaks, e.g. 110. */
+    public int version() {
+        return LslNative.lsl_get_version(handle());
+    }
+
+    /** The whole stream description as XML, {@code <desc>} included. */
+    public String xml() {
+        return Lsl.takeString(LslNative.lsl_get_xml(handle()));
+    }
+
+    /** The channels listed in {@code <desc>}; empty when the stream lists none. */
+    public List<Channel> channels() {
+        return parsed().channels();
+    }
+
+    /** Channel labels from {@code <desc>}, or {@code ch1..chN} when the stream lists none. */
+    public List<String> channelLabels() {
+        List<Channel> chans = channels();
+        List<String> labels = new ArrayList<>(channelCount);
+        for (int i = 0; i < channelCount; i++) {
+            String l = i < chans.size() ? chans.get(i).label() : "";
+            labels.add(l.isEmpty() ? "ch" + (i + 1) : l);
+        }
+        return labels;
+    }
+
+    /** A value from {@code <desc>} by slash-separated path, e.g. {@code "manufacturer"}; "" if absent. */
+    public String desc(String path) {
+        return parsed().text("desc/" + path);
+    }
+
+    /** Whether this stream matches an LSL query predicate such as {@code "type='EEG'"}. */
+    public boolean matches(String predicate) {
+        return LslNative.lsl_stream_info_matches_query(handle(), predicate) != 0;
+    }
+
+    /**
+     * Checks the stream's shape against what the caller expects.
+     *
+     * @param channels expected channel count, or a negative number to accept any
+     * @param fmt      expected format, or {@code null} to accept any
+     * @throws StreamMismatchException naming the stream, the field and both values
+     */
+    public void requireShape(int channels, ChannelFormat fmt) {
+        if (channels >= 0 && channels != channelCount) {
+            throw new StreamMismatchException(name, "channel count", channels, channelCount);
+        }
+        if (fmt != null && fmt != format) {
+            throw new StreamMismatchException(name, "channel format", fmt, format);
+        }
+    }
+
+    /** A copy with its own native handle. */
+    public StreamInfo copy() {
+        return new StreamInfo(LslNative.lsl_copy_streaminfo(handle()));
+    }
+
+    private synchronized StreamXml parsed() {
+        if (parsedXml == null) {
+            parsedXml = StreamXml.parse("stream '" + name + "'", xml());
+        }
+        return parsedXml;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamInfo[name=" + name + ", type=" + type + ", channels=" + channelCount + ", rate=" + nominalRate
+                + ", format=" + format + ", source_id=" + sourceId + "]";
+    }
+
+    /** Describes a stream to publish; {@link #build()} creates the liblsl object. */
+    public static final class Builder {
+        private final String name;
+        private final String type;
+        private int channelCount = 1;
+        private double rate = IRREGULAR_RATE;
+        private ChannelFormat format = ChannelFormat.FLOAT32;
+        private String sourceId = "";
+        private final List<Channel> channels = new ArrayList<>();
+        private final List<String[]> descValues = new ArrayList<>();
+
+        private Builder(String name, String type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public Builder channelCount(int n) {
+            this.channelCount = n;
+            return this;
+        }
+
+        /** Samples per second, or {@link #IRREGULAR_RATE} (the default). */
+        public Builder rate(double samplesPerSecond) {
+            this.rate = samplesPerSecond;
+            return this;
+        }
+
+        public Builder format(ChannelFormat f) {
+            this.format = f;
+            return this;
+        }
+
+        /** A stable id (device serial, config name) that lets inlets recover when the outlet restarts. */
+        public Builder sourceId(String id) {
+            this.sourceId = id;
+            return this;
+        }
+
+        public Builder channel(String label, String unit, String chType) {
+            channels.add(new Channel(label, unit, chType));
+            return this;
+        }
+
+        /** One channel per label, all with the same unit and type. */
+        public Builder channels(List<String> labels, String unit, String chType) {
+            labels.forEach(l -> channel(l, unit, chType));
+            return this;
+        }
+
+        /** A top-level {@code <desc>} child such as {@code manufacturer}. */
+        public Builder desc(String key, String value) {
+            descValues.add(new String[]{key, value});
+            return this;
+        }
+
+        public StreamInfo build() {
+            if (channelCount < 1) {
+                throw new IllegalArgumentException("stream '" + name + "': channel count must be >= 1, got " + channelCount);
+            }
+            if (rate < 0 || Double.isNaN(rate)) {
+                throw new IllegalArgumentException("stream '" + name + "': nominal rate must be >= 0, got " + rate);
+            }
+            if (!channels.isEmpty() && channels.size() != channelCount) {
+                throw new IllegalArgumentException("stream '" + name + "': " + channels.size()
+                        + " channel descriptions for " + channelCount + " channels");
+            }
+            LslLibrary.ensureLoaded();
+            StreamInfo info = new StreamInfo(LslNative.lsl_create_streaminfo(name, type, channelCount, rate,
+                    format.code(), sourceId));
+            Pointer desc = LslNative.lsl_get_desc(info.handle());
+            for (String[] kv : descValues) {
+                LslNative.lsl_append_child_value(desc, kv[0], kv[1]);
+            }
+            if (!channels.isEmpty()) {
+                Pointer chans = LslNative.lsl_append_child(desc, "channels");
+                for (Channel c : channels) {
+                    Pointer ch = LslNative.lsl_append_child(chans, "channel");
+                    LslNative.lsl_append_child_value(ch, "label", c.label());
+                    if (!c.unit().isEmpty()) {
+                        LslNative.lsl_append_child_value(ch, "unit", c.unit());
+                    }
+                    if (!c.type().isEmpty()) {
+                        LslNative.lsl_append_child_value(ch, "type", c.type());
+                    }
+                }
+            }
+            return info;
+        }
+    }
+}

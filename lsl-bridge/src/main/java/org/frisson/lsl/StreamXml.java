@@ -1,0 +1,115 @@
+package org.frisson.lsl;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads stream XML, which arrives from the network and is untrusted: DOCTYPEs are refused outright,
+ * so no DTD, external entity or entity expansion is ever processed.
+ */
+public final class StreamXml {
+
+    private final String source;
+    private final Element root;
+
+    private StreamXml(String source, Element root) {
+        this.source = source;
+        this.root = root;
+    }
+
+    /**
+     * Parses {@code xml}; {@code source} names where it came from (a stream, a file) for error messages.
+     *
+     * @throws LslException naming the source when the XML is malformed or carries a DOCTYPE
+     */
+    public static StreamXml parse(String source, String xml) {
+        try {
+            DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
+            builder.setErrorHandler(null);
+            Document doc = builder.parse(new InputSource(new StringReader(xml)));
+            return new StreamXml(source, doc.getDocumentElement());
+        } catch (SAXException | IOException e) {
+            throw new LslException("malformed stream XML from " + source + ": " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser cannot be hardened", e);
+        }
+    }
+
+    private static DocumentBuilderFactory hardenedFactory() throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        f.setNamespaceAware(false);
+        return f;
+    }
+
+    /** Text of the first element at a slash-separated path below the root, or "" if absent. */
+    public String text(String path) {
+        Element e = find(root, path);
+        return e == null ? "" : e.getTextContent().trim();
+    }
+
+    /** The channels listed under {@code desc/channels/channel}, in order. */
+    public List<Channel> channels() {
+        List<Channel> out = new ArrayList<>();
+        Element channels = find(root, "desc/channels");
+        if (channels == null) {
+            return out;
+        }
+        for (Node n = channels.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element ch && ch.getTagName().equals("channel")) {
+                out.add(new Channel(childText(ch, "label"), childText(ch, "unit"), childText(ch, "type")));
+            }
+        }
+        return out;
+    }
+
+    /** Where this XML came from. */
+    public String source() {
+        return source;
+    }
+
+    private static Element find(Element from, String path) {
+        Element cur = from;
+        for (String part : path.split("/")) {
+            cur = child(cur, part);
+            if (cur == null) {
+                return null;
+            }
+        }
+        return cur;
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String childText(Element parent, String name) {
+        Element e = child(parent, name);
+        return e == null ? "" : e.getTextContent().trim();
+    }
+}
