@@ -25,6 +25,7 @@ public final class Inlet extends NativeHandle {
     private final ChunkCalls chunks = ChunkCalls.forPlatform();
     private final NativeBuffer data = new NativeBuffer();
     private final NativeBuffer stamps = new NativeBuffer();
+    private final NativeBuffer firstSample = new NativeBuffer();
     private final Memory errorCode = new Memory(4);
     private final Memory correction = new Memory(16);
 
@@ -144,51 +145,117 @@ public final class Inlet extends NativeHandle {
      * @throws LslLostException when the source is gone and recovery is off
      */
     public int pull(float[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.FLOAT32, 4, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.FLOAT32, 4, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
     }
 
     public int pull(double[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.DOUBLE64, 8, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.DOUBLE64, 8, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
     }
 
     public int pull(long[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.INT64, 8, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.INT64, 8, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
     }
 
     public int pull(int[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.INT32, 4, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.INT32, 4, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
     }
 
     public int pull(short[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.INT16, 2, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.INT16, 2, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
     }
 
     public int pull(byte[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.INT8, 1, values.length, sampleStamps, timeoutSeconds);
+        int n = pullValues(ChannelFormat.INT8, 1, values.length, sampleStamps.length, timeoutSeconds);
         data.ensure(0).read(0, values, 0, n * channels);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
         return n;
+    }
+
+    /**
+     * Waits up to {@code timeoutSeconds} for the first sample, then takes every sample available at that
+     * moment that fits: the low-latency pull for a reader thread. ({@link #pull(double[], double[], double)}
+     * with a timeout waits until the buffers are full.) Values of any numeric format arrive as doubles.
+     */
+    public int pullAvailable(double[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pull(values, sampleStamps, 0.0);
+        if (n > 0 || timeoutSeconds <= 0) {
+            return n;
+        }
+        Memory one = firstSample.ensure(8L * channels);
+        errorCode.setInt(0, 0);
+        double stamp = LslNative.lsl_pull_sample_d(handle(), one, channels, timeoutSeconds, errorCode);
+        int ec = errorCode.getInt(0);
+        if (ec != 0) {
+            Lsl.check(ec, "pull from stream '" + name + "'");
+        }
+        if (stamp == 0.0) {
+            return 0;
+        }
+        int rest = 0;
+        int capacity = Math.min(values.length / channels, sampleStamps.length);
+        if (capacity > 1) {
+            rest = pullValues(ChannelFormat.DOUBLE64, 8, values.length - channels, sampleStamps.length - 1, 0.0);
+            // newer samples go after the first one
+            data.ensure(0).read(0, values, channels, rest * channels);
+            stamps.ensure(0).read(0, sampleStamps, 1, rest);
+        }
+        one.read(0, values, 0, channels);
+        sampleStamps[0] = stamp;
+        return 1 + rest;
+    }
+
+    /** Like {@link #pullAvailable(double[], double[], double)} for string streams. */
+    public int pullAvailable(String[] values, double[] sampleStamps, double timeoutSeconds) {
+        int n = pull(values, sampleStamps, 0.0);
+        if (n > 0 || timeoutSeconds <= 0) {
+            return n;
+        }
+        Memory one = firstSample.ensure((long) Native.POINTER_SIZE * channels);
+        errorCode.setInt(0, 0);
+        double stamp = LslNative.lsl_pull_sample_str(handle(), one, channels, timeoutSeconds, errorCode);
+        int ec = errorCode.getInt(0);
+        if (ec != 0) {
+            Lsl.check(ec, "pull from stream '" + name + "'");
+        }
+        if (stamp == 0.0) {
+            return 0;
+        }
+        takeStrings(one, values, 0, channels);
+        sampleStamps[0] = stamp;
+        return 1;
     }
 
     /** Pulls string samples; every string liblsl allocated is freed before this returns. */
     public int pull(String[] values, double[] sampleStamps, double timeoutSeconds) {
-        int n = pullValues(ChannelFormat.STRING, Native.POINTER_SIZE, values.length, sampleStamps, timeoutSeconds);
-        Memory table = data.ensure(0);
-        int count = n * channels;
+        int n = pullValues(ChannelFormat.STRING, Native.POINTER_SIZE, values.length, sampleStamps.length,
+                timeoutSeconds);
+        stamps.ensure(0).read(0, sampleStamps, 0, n);
+        takeStrings(data.ensure(0), values, 0, n * channels);
+        return n;
+    }
+
+    /** Copies {@code count} liblsl strings from a pointer table and frees each one. */
+    private static void takeStrings(Memory table, String[] values, int offset, int count) {
         RuntimeException failure = null;
         for (int i = 0; i < count; i++) {
             Pointer s = table.getPointer((long) i * Native.POINTER_SIZE);
             try {
-                values[i] = s == null ? "" : s.getString(0, "UTF-8");
+                values[offset + i] = s == null ? "" : s.getString(0, "UTF-8");
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
@@ -200,15 +267,15 @@ public final class Inlet extends NativeHandle {
         if (failure != null) {
             throw failure;
         }
-        return n;
     }
 
-    private int pullValues(ChannelFormat as, int valueBytes, int valueCapacity, double[] sampleStamps,
+    /** Pulls into native staging; returns samples. Callers copy values and stamps out. */
+    private int pullValues(ChannelFormat as, int valueBytes, int valueCapacity, int stampCapacity,
                            double timeoutSeconds) {
-        int maxSamples = Math.min(valueCapacity / channels, sampleStamps.length);
+        int maxSamples = Math.min(valueCapacity / channels, stampCapacity);
         if (maxSamples <= 0) {
             throw new IllegalArgumentException("stream '" + name + "': buffers too small for one sample of "
-                    + channels + " channels (values " + valueCapacity + ", stamps " + sampleStamps.length + ")");
+                    + channels + " channels (values " + valueCapacity + ", stamps " + stampCapacity + ")");
         }
         long values = (long) maxSamples * channels;
         Memory d = data.ensure(values * valueBytes);
@@ -219,9 +286,7 @@ public final class Inlet extends NativeHandle {
         if (ec != 0) {
             Lsl.check(ec, "pull from stream '" + name + "'");
         }
-        int n = (int) (written / channels);
-        t.read(0, sampleStamps, 0, n);
-        return n;
+        return (int) (written / channels);
     }
 
     private void failIfError(String what) {

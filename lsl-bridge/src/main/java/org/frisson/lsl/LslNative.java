@@ -104,6 +104,12 @@ final class LslNative {
 
     static native int lsl_set_postprocessing(Pointer inlet, int flags);
 
+    static native double lsl_pull_sample_d(Pointer inlet, Pointer buffer, int bufferElements, double timeout,
+                                           Pointer ec);
+
+    static native double lsl_pull_sample_str(Pointer inlet, Pointer buffer, int bufferElements, double timeout,
+                                             Pointer ec);
+
     static native int lsl_samples_available(Pointer inlet);
 
     static native int lsl_inlet_flush(Pointer inlet);

@@ -230,6 +230,73 @@ class LoopbackTest {
     }
 
     @Test
+    void pullAvailableReturnsWhatIsThereWithoutWaitingToFillTheBuffer() throws Exception {
+        int ch = 4;
+        Outlet out = outlet(ChannelFormat.FLOAT32, ch, 1000);
+        Inlet in = connect(out);
+        double[] got = new double[1000 * ch];
+        double[] gotTs = new double[1000];
+        assertEquals(0, in.pullAvailable(got, gotTs, 0.05), "nothing pushed yet");
+
+        float[] v = new float[3 * ch];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        double t0 = Lsl.localClock();
+        Thread pusher = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            out.push(v, 3, stamps(3, t0, 1000));
+        });
+        pusher.start();
+        int n = 0;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (n < 3 && System.nanoTime() < deadline) {
+            int k = in.pullAvailable(got, gotTs, 5.0); // returns with the first samples, not after 5 s or 1000 samples
+            if (n == 0 && k > 0) {
+                assertEquals(0.0, got[0]);
+                assertEquals(t0, gotTs[0], 1e-9);
+            }
+            n += k;
+        }
+        pusher.join();
+        assertEquals(3, n);
+    }
+
+    @Test
+    void pullAvailableKeepsOrderAcrossTheFirstSampleAndTheRest() {
+        int ch = 2, n = 50;
+        Outlet out = outlet(ChannelFormat.INT16, ch, 100);
+        Inlet in = connect(out);
+        short[] v = new short[n * ch];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (short) i;
+        }
+        double[] ts = stamps(n, Lsl.localClock(), 100);
+        out.push(v, n, ts);
+        double[] got = new double[n * ch];
+        double[] gotTs = new double[n];
+        int have = 0;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        double[] buf = new double[n * ch];
+        double[] bufTs = new double[n];
+        while (have < n && System.nanoTime() < deadline) {
+            int k = in.pullAvailable(buf, bufTs, 1.0);
+            System.arraycopy(buf, 0, got, have * ch, k * ch);
+            System.arraycopy(bufTs, 0, gotTs, have, k);
+            have += k;
+        }
+        assertEquals(n, have);
+        for (int i = 0; i < n * ch; i++) {
+            assertEquals(i, got[i], 0.0);
+        }
+        assertArrayEquals(ts, gotTs, 1e-9);
+    }
+
+    @Test
     void closedHandlesRefuseUse() {
         Outlet out = outlet(ChannelFormat.FLOAT32, 1, 10);
         out.close();
