@@ -1,0 +1,237 @@
+package org.frisson.app.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import org.frisson.lsl.Lsl;
+import org.frisson.stage.Frame;
+import org.frisson.stage.InputRef;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StreamWindow;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The ring's consumer: files each chunk into its stream's history, then emits every frame that is due.
+ *
+ * <p>Frames sit on a grid of the local LSL clock, one per hop. Frame {@code t} is emitted once every
+ * required stream has delivered up to {@code t} (its watermark: newest stamp, plus 0.9 of a sample
+ * period for regular streams, since no sample can come before the next period), or once {@code t} is
+ * more than the stream's timeout in the past; the stream is then marked missing in that frame. Frames
+ * never wait forever and silence is never filled with zeros. Stages run in config order on this
+ * thread; each output gets one sample per frame.
+ */
+final class Aligner implements EventHandler<ChunkEvent>, Frame {
+
+    /** Fraction of a sample period by which a regular stream's watermark runs ahead of its newest stamp. */
+    static final double WATERMARK_PERIODS = 0.9;
+
+    /** Per input stream state. */
+    static final class Input {
+        final StreamBuffer buffer;
+        final StreamHealth health;
+        final boolean required;
+        final double timeout;
+        final double rate;
+        final Counter samplesIn;
+        double watermark = Double.NaN;
+        double lastArrival = Double.NaN;
+        boolean missing;
+        long countAtHealth;
+
+        Input(StreamBuffer buffer, StreamHealth health, boolean required, double timeout, double rate, Counter samplesIn) {
+            this.buffer = buffer;
+            this.health = health;
+            this.required = required;
+            this.timeout = timeout;
+            this.rate = rate;
+            this.samplesIn = samplesIn;
+        }
+    }
+
+    /** A configured stage and its timer. */
+    record StageRun(String name, Stage stage, Timer timer, long[] errors) {
+    }
+
+    private final Input[] inputs;
+    private final WindowView[] views;
+    private final StageRun[] stages;
+    private final OutputLink[] outputs;
+    private final HealthLink health;
+    private final PipelineMetrics metrics;
+    private final Consumer<String> log;
+    private final DoubleSupplier clock;
+    private final double hop;
+    private final double healthPeriod;
+
+    private double nextFrame = Double.NaN;
+    private double lastEmitted = Double.NEGATIVE_INFINITY;
+    private long frameIndex;
+    private double frameTime;
+    private double nextHealth = Double.NaN;
+    private volatile long framesEmitted;
+
+    Aligner(List<Input> inputs, List<WindowView> views, List<StageRun> stages, List<OutputLink> outputs,
+            HealthLink health, PipelineMetrics metrics, double hop, double healthPeriod, DoubleSupplier clock,
+            Consumer<String> log) {
+        this.inputs = inputs.toArray(new Input[0]);
+        this.views = views.toArray(new WindowView[0]);
+        this.stages = stages.toArray(new StageRun[0]);
+        this.outputs = outputs.toArray(new OutputLink[0]);
+        this.health = health;
+        this.metrics = metrics;
+        this.hop = hop;
+        this.healthPeriod = healthPeriod;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    @Override
+    public void onEvent(ChunkEvent e, long sequence, boolean endOfBatch) {
+        if (e.stream >= 0) {
+            ingest(e);
+        }
+        if (endOfBatch) {
+            double now = clock.getAsDouble();
+            if (nextFrame != nextFrame) {
+                nextFrame = Math.ceil(now / hop) * hop;
+                nextHealth = now + healthPeriod;
+            }
+            emitDueFrames(now);
+            if (now >= nextHealth) {
+                publishHealth(now);
+            }
+        }
+    }
+
+    private void ingest(ChunkEvent e) {
+        Input in = inputs[e.stream];
+        int n = e.samples;
+        if (n == 0) {
+            return;
+        }
+        if (in.buffer.goesBack(e.stamps[0])) {
+            log.accept(String.format("input '%s': stamps went back %.3f s; history cleared, frames go on",
+                    in.health.name, e.stamps[0] - in.buffer.lastStamp()));
+            in.buffer.clear();
+            in.health.clockResets++;
+        }
+        if (e.stamps[0] <= lastEmitted) {
+            long late = 0;
+            for (int i = 0; i < n && e.stamps[i] <= lastEmitted; i++) {
+                late++;
+            }
+            in.health.lateSamples += late;
+        }
+        in.buffer.append(e);
+        in.lastArrival = e.arrival;
+        double newest = in.buffer.lastStamp();
+        in.watermark = in.rate > 0 ? newest + WATERMARK_PERIODS / in.rate : newest;
+        in.health.samples += n;
+        in.samplesIn.increment(n);
+    }
+
+    private void emitDueFrames(double now) {
+        while (nextFrame <= now) {
+            double t = nextFrame;
+            for (Input in : inputs) {
+                if (in.required && !(in.watermark >= t) && now - t <= in.timeout) {
+                    return; // wait for this stream
+                }
+            }
+            emit(t);
+            nextFrame = t + hop;
+        }
+    }
+
+    private void emit(double t) {
+        frameTime = t;
+        for (Input in : inputs) {
+            in.missing = in.rate > 0 ? !(in.watermark >= t) : in.health.lost;
+            if (in.missing && in.required) {
+                in.health.missingFrames++;
+            }
+        }
+        double newest = Double.NEGATIVE_INFINITY;
+        for (WindowView v : views) {
+            v.frame(t, inputs[v.stream].missing);
+            double s = v.newestStamp();
+            if (s > newest) {
+                newest = s;
+            }
+        }
+        if (newest == Double.NEGATIVE_INFINITY) {
+            newest = t;
+        }
+        for (OutputLink o : outputs) {
+            o.clear();
+        }
+        for (StageRun run : stages) {
+            long t0 = System.nanoTime();
+            try {
+                run.stage().process(this);
+            } catch (RuntimeException ex) {
+                if (run.errors()[0]++ == 0) {
+                    log.accept("stage '" + run.name() + "' failed on frame " + frameIndex + " (its outputs stay NaN;"
+                            + " further failures are counted, not logged): " + ex);
+                }
+            }
+            run.timer().record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        }
+        double latency = Double.NaN;
+        for (OutputLink o : outputs) {
+            latency = o.push(newest);
+        }
+        if (latency == latency) {
+            metrics.latency.record((long) (latency * 1e9), TimeUnit.NANOSECONDS);
+        }
+        metrics.frames.increment();
+        lastEmitted = t;
+        frameIndex++;
+        framesEmitted = frameIndex;
+    }
+
+    private void publishHealth(double now) {
+        double period = now - (nextHealth - healthPeriod);
+        nextHealth = now + healthPeriod;
+        for (Input in : inputs) {
+            long c = in.health.samples;
+            in.health.effectiveRate = (c - in.countAtHealth) / period;
+            in.countAtHealth = c;
+            in.health.occupancy = in.buffer.size() / (double) in.buffer.capacity();
+            in.health.lag = now - in.buffer.lastStamp();
+        }
+        if (health != null) {
+            health.push(now);
+        }
+    }
+
+    long framesEmitted() {
+        return framesEmitted;
+    }
+
+    // --- Frame, as seen by stages during process()
+
+    @Override
+    public long index() {
+        return frameIndex;
+    }
+
+    @Override
+    public double time() {
+        return frameTime;
+    }
+
+    @Override
+    public StreamWindow window(InputRef input) {
+        return views[input.index()];
+    }
+
+    @Override
+    public boolean missing(InputRef input) {
+        return inputs[views[input.index()].stream].missing;
+    }
+}

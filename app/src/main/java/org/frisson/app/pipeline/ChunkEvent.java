@@ -1,0 +1,25 @@
+package org.frisson.app.pipeline;
+
+/**
+ * One slot of the ring: a chunk of samples from one input stream, or a clock tick. Preallocated once
+ * and reused; producers copy into it, the aligner copies out of it.
+ */
+final class ChunkEvent {
+
+    /** A tick carries no samples; it lets the aligner act on time passing (timeouts, health). */
+    static final int TICK = -1;
+
+    int stream = TICK;
+    int samples;
+    final double[] values;
+    final double[] stamps;
+    final String[] texts;
+    /** Local clock when the chunk was pulled (or the tick taken). */
+    double arrival;
+
+    ChunkEvent(int valueCapacity, int textCapacity) {
+        this.values = new double[valueCapacity];
+        this.stamps = new double[valueCapacity];
+        this.texts = new String[textCapacity];
+    }
+}

@@ -1,0 +1,410 @@
+package org.frisson.app.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.frisson.lsl.ChannelFormat;
+import org.frisson.lsl.Channel;
+import org.frisson.lsl.Inlet;
+import org.frisson.lsl.Lsl;
+import org.frisson.lsl.Resolver;
+import org.frisson.lsl.StreamInfo;
+import org.frisson.stage.InputRef;
+import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Params;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StageConfigException;
+import org.frisson.stage.StageContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import com.lmax.disruptor.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A running pipeline, assembled from a {@link PipelineConfig}: one reader thread per input stream
+ * publishing into a multi-producer Disruptor ring, one {@link Aligner} consuming it (frames, stages,
+ * outputs, health), and a ticker so that time passing is seen even when every stream is silent.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    /** How often the ticker wakes the aligner. */
+    static final long TICK_MILLIS = 20;
+    /** Marker and other irregular streams keep this many recent samples. */
+    static final int IRREGULAR_HISTORY = 4096;
+    /** Values per event for string streams. */
+    static final int TEXT_VALUES = 64;
+
+    private final PipelineConfig config;
+    private final Consumer<String> log;
+    private final List<Inlet> inlets = new ArrayList<>();
+    private final List<StreamInfo> infos = new ArrayList<>();
+    private final List<StreamHealth> health = new ArrayList<>();
+    private final List<InletReader> readers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, OutputLink> outputs = new LinkedHashMap<>();
+    private final PipelineMetrics metrics;
+    private HealthLink healthLink;
+    private Disruptor<ChunkEvent> disruptor;
+    private Aligner aligner;
+    private volatile boolean ticking = true;
+
+    private Pipeline(PipelineConfig config, MeterRegistry registry, Consumer<String> log) {
+        this.config = config;
+        this.log = log;
+        this.metrics = new PipelineMetrics(registry);
+    }
+
+    /**
+     * Resolves the inputs, configures the stages, opens the outputs and starts processing.
+     *
+     * @throws PipelineConfig.ConfigException when the config, a stage or a stream does not fit
+     * @throws org.frisson.lsl.LslException   when a required input cannot be found
+     */
+    public static Pipeline start(PipelineConfig config, MeterRegistry registry, Consumer<String> log) {
+        Pipeline p = new Pipeline(config, registry, log);
+        try {
+            p.assemble();
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private record Bound(PipelineConfig.Input input, int stream) {
+    }
+
+    private void assemble() {
+        PipelineConfig.Settings s = config.settings();
+        // 1. inputs
+        Map<String, List<Integer>> roles = new LinkedHashMap<>();
+        List<PipelineConfig.Input> inputOf = new ArrayList<>();
+        for (PipelineConfig.Input in : config.inputs()) {
+            List<StreamInfo> found = resolve(in, s.resolveSeconds());
+            List<Integer> idx = new ArrayList<>();
+            for (StreamInfo info : found) {
+                idx.add(inlets.size());
+                openInput(in, info);
+                inputOf.add(in);
+            }
+            roles.put(in.role(), idx);
+        }
+        // 2. stages declare inputs (with windows), parameters and outputs
+        Map<String, java.util.function.Supplier<Stage>> kinds = stageKinds();
+        List<double[]> windowsPerStream = new ArrayList<>();
+        for (int i = 0; i < inlets.size(); i++) {
+            windowsPerStream.add(new double[]{0});
+        }
+        List<double[]> viewSpecs = new ArrayList<>(); // {stream, seconds}
+        List<Aligner.StageRun> runs = new ArrayList<>();
+        for (PipelineConfig.StageEntry entry : config.stages()) {
+            var factory = kinds.get(entry.kind());
+            String where = config.file() + ": stage '" + entry.name() + "'";
+            if (factory == null) {
+                throw new PipelineConfig.ConfigException(where + ": unknown kind '" + entry.kind()
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(kinds.keySet())) + ")");
+            }
+            Stage stage = factory.get();
+            Params params = new Params(where, entry.params());
+            Context ctx = new Context(entry.name(), params, roles, windowsPerStream, viewSpecs);
+            try {
+                stage.configure(ctx);
+            } catch (StageConfigException e) {
+                throw new PipelineConfig.ConfigException(e.getMessage().startsWith(where) ? e.getMessage()
+                        : where + ": " + e.getMessage());
+            }
+            if (!params.unread().isEmpty()) {
+                throw new PipelineConfig.ConfigException(where + ": unknown key(s) " + params.unread());
+            }
+            runs.add(new Aligner.StageRun(entry.name(), stage, metrics.stageTime(entry.name()), new long[1]));
+        }
+        // 3. buffers and views
+        List<Aligner.Input> states = new ArrayList<>();
+        for (int i = 0; i < inlets.size(); i++) {
+            StreamInfo info = infos.get(i);
+            PipelineConfig.Input in = inputOf.get(i);
+            boolean text = info.format() == ChannelFormat.STRING;
+            int capacity = info.isIrregular() ? IRREGULAR_HISTORY
+                    : (int) Math.ceil((windowsPerStream.get(i)[0] + in.timeout() + s.hop() + 2.0) * info.nominalRate())
+                    + s.chunkValues();
+            StreamBuffer buffer = new StreamBuffer(info.channelCount(), capacity, text);
+            StreamHealth h = health.get(i);
+            metrics.streamGauges(h);
+            states.add(new Aligner.Input(buffer, h, in.required() && !info.isIrregular(), in.timeout(),
+                    info.nominalRate(), metrics.samplesIn(h)));
+        }
+        List<WindowView> views = new ArrayList<>();
+        for (double[] v : viewSpecs) {
+            int stream = (int) v[0];
+            views.add(new WindowView(stream, v[1], states.get(stream).buffer));
+        }
+        // 4. outputs
+        List<OutputLink> used = new ArrayList<>();
+        for (OutputLink o : outputs.values()) {
+            if (o.isUsed()) {
+                o.open(1.0 / s.hop());
+                used.add(o);
+            }
+        }
+        PipelineConfig.Output h = config.outputs().get("health");
+        if (h != null) {
+            healthLink = new HealthLink(h, health, s.healthPeriod());
+        }
+        // 5. the ring
+        disruptor = new Disruptor<>(() -> new ChunkEvent(s.chunkValues(), TEXT_VALUES), s.ringSize(),
+                r -> {
+                    Thread t = new Thread(r, "frisson-aligner");
+                    t.setDaemon(true);
+                    return t;
+                }, ProducerType.MULTI, new BlockingWaitStrategy());
+        aligner = new Aligner(states, views, runs, used, healthLink, metrics, s.hop(), s.healthPeriod(),
+                Lsl::localClock, log);
+        disruptor.handleEventsWith(aligner);
+        RingBuffer<ChunkEvent> ring = disruptor.start();
+        metrics.gauge("frisson.ring.free", ring::remainingCapacity, "free slots in the ring buffer");
+        // 6. readers and ticker
+        for (int i = 0; i < inlets.size(); i++) {
+            InletReader r = new InletReader(i, inlets.get(i), ring, s.chunkValues(), TEXT_VALUES, health.get(i),
+                    Math.max(2.0, inputOf.get(i).timeout()), log);
+            readers.add(r);
+            threads.add(startThread(r, "frisson-inlet-" + infos.get(i).name()));
+        }
+        threads.add(startThread(() -> tick(ring), "frisson-ticker"));
+    }
+
+    private List<StreamInfo> resolve(PipelineConfig.Input in, double seconds) {
+        String where = config.file() + ": inputs." + in.role();
+        if (!in.multiple()) {
+            var found = Resolver.first(in.query(), seconds);
+            if (found.isEmpty()) {
+                if (in.required()) {
+                    throw new org.frisson.lsl.LslException(where + ": no stream matches \"" + in.query()
+                            + "\" within " + seconds + " s");
+                }
+                log.accept("input '" + in.role() + "': no stream matches \"" + in.query() + "\"; running without it");
+                return List.of();
+            }
+            return List.of(found.get());
+        }
+        double deadline = Lsl.localClock() + seconds;
+        List<StreamInfo> found;
+        do {
+            found = Resolver.byPredicate(in.query(), Math.max(1, in.expect()), Math.min(1.0, seconds));
+            if (in.expect() == 0 || found.size() >= in.expect()) {
+                break;
+            }
+            found.forEach(StreamInfo::close);
+        } while (Lsl.localClock() < deadline);
+        if (in.expect() > 0 && found.size() < in.expect()) {
+            throw new org.frisson.lsl.LslException(where + ": expected " + in.expect() + " streams matching \""
+                    + in.query() + "\", found " + found.size() + " within " + seconds + " s");
+        }
+        // the same stream can answer twice during discovery
+        Map<String, StreamInfo> unique = new TreeMap<>();
+        for (StreamInfo f : found) {
+            if (unique.putIfAbsent(f.uid(), f) != null) {
+                f.close();
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private void openInput(PipelineConfig.Input in, StreamInfo resolved) {
+        Inlet inlet = Inlet.open(resolved, Inlet.options().expect(in.channels() > 0 ? in.channels() : -1, null));
+        inlets.add(inlet);
+        StreamInfo full = inlet.fullInfo(5.0);
+        infos.add(full);
+        health.add(new StreamHealth(full.name(), in.role(), full.nominalRate(), full.channelCount()));
+        log.accept(String.format("input '%s': %s (%s, %d ch, %s, %s) from %s", in.role(), full.name(), full.type(),
+                full.channelCount(), full.format(), full.isIrregular() ? "irregular" : full.nominalRate() + " Hz",
+                full.hostname()));
+    }
+
+    private static Map<String, java.util.function.Supplier<Stage>> stageKinds() {
+        Map<String, java.util.function.Supplier<Stage>> kinds = new TreeMap<>();
+        for (ServiceLoader.Provider<Stage> p : ServiceLoader.load(Stage.class).stream().toList()) {
+            kinds.put(p.get().kind(), p::get);
+        }
+        return kinds;
+    }
+
+    private static Thread startThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void tick(RingBuffer<ChunkEvent> ring) {
+        while (ticking) {
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long seq = ring.next();
+            try {
+                ChunkEvent e = ring.get(seq);
+                e.stream = ChunkEvent.TICK;
+                e.samples = 0;
+                e.arrival = Lsl.localClock();
+            } finally {
+                ring.publish(seq);
+            }
+        }
+    }
+
+    /** What stages see while configuring. */
+    private final class Context implements StageContext {
+        private final String name;
+        private final Params params;
+        private final Map<String, List<Integer>> roles;
+        private final List<double[]> windowsPerStream;
+        private final List<double[]> viewSpecs;
+
+        Context(String name, Params params, Map<String, List<Integer>> roles, List<double[]> windowsPerStream,
+                List<double[]> viewSpecs) {
+            this.name = name;
+            this.params = params;
+            this.roles = roles;
+            this.windowsPerStream = windowsPerStream;
+            this.viewSpecs = viewSpecs;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Params params() {
+            return params;
+        }
+
+        @Override
+        public double hopSeconds() {
+            return config.settings().hop();
+        }
+
+        @Override
+        public InputRef input(String role, double windowSeconds) {
+            List<InputRef> refs = inputs(role, windowSeconds);
+            if (refs.size() != 1) {
+                throw new StageConfigException(params.where() + ": needs exactly one stream for input '" + role
+                        + "', " + (roles.containsKey(role) ? "found " + refs.size()
+                        : "but inputs: has no '" + role + "' (roles: " + roles.keySet() + ")"));
+            }
+            return refs.get(0);
+        }
+
+        @Override
+        public List<InputRef> inputs(String role, double windowSeconds) {
+            if (!(windowSeconds > 0)) {
+                throw new StageConfigException(params.where() + ": window for '" + role + "' must be > 0 s");
+            }
+            List<InputRef> refs = new ArrayList<>();
+            for (int stream : roles.getOrDefault(role, List.of())) {
+                StreamInfo info = infos.get(stream);
+                double[] w = windowsPerStream.get(stream);
+                w[0] = Math.max(w[0], windowSeconds);
+                viewSpecs.add(new double[]{stream, windowSeconds});
+                List<String> units = new ArrayList<>();
+                List<Channel> chans = info.channels();
+                for (int c = 0; c < info.channelCount(); c++) {
+                    units.add(c < chans.size() ? chans.get(c).unit() : "");
+                }
+                refs.add(new InputRef(viewSpecs.size() - 1, role, info.name(), info.nominalRate(),
+                        info.channelLabels(), units, info.format() == ChannelFormat.STRING));
+            }
+            return refs;
+        }
+
+        @Override
+        public OutputSlot output(String output, List<String> labels, String unit) {
+            PipelineConfig.Output spec = config.outputs().get(output);
+            if (spec == null) {
+                throw new StageConfigException(params.where() + ": writes output '" + output
+                        + "', which outputs: does not declare (declared: " + config.outputs().keySet() + ")");
+            }
+            OutputLink link = outputs.computeIfAbsent(output, k -> new OutputLink(spec));
+            OutputSlot slot = new OutputSlot(output, labels.size());
+            link.declare(slot, labels, unit);
+            return slot;
+        }
+    }
+
+    // --- what the outside sees
+
+    /** Health of every input stream, in input order. */
+    public List<StreamHealth> health() {
+        return List.copyOf(health);
+    }
+
+    public long frames() {
+        return aligner == null ? 0 : aligner.framesEmitted();
+    }
+
+    /** End-to-end latency percentile in seconds (from the Micrometer histogram), NaN before any frame. */
+    public double latencyPercentile(double p) {
+        for (var v : metrics.latency.takeSnapshot().percentileValues()) {
+            if (Math.abs(v.percentile() - p) < 1e-9) {
+                return v.value(TimeUnit.SECONDS);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Output stream names and their channel labels (latency excluded). */
+    public Map<String, List<String>> outputChannels() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        outputs.values().stream().filter(OutputLink::isUsed).forEach(o -> out.put(o.name(), List.copyOf(o.labels())));
+        return out;
+    }
+
+    public MeterRegistry registry() {
+        return metrics.registry;
+    }
+
+    /** Stops reading, processes what is in the ring, closes outlets and inlets. No thread outlives it. */
+    @Override
+    public void close() {
+        readers.forEach(InletReader::stop);
+        ticking = false;
+        for (Thread t : threads) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (disruptor != null) {
+            try {
+                disruptor.shutdown(5, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                disruptor.halt();
+            }
+        }
+        outputs.values().forEach(OutputLink::close);
+        if (healthLink != null) {
+            healthLink.close();
+        }
+        inlets.forEach(Inlet::close);
+        infos.forEach(StreamInfo::close);
+    }
+
+    /** A timer for tests and status: the stage timers by name. */
+    Map<String, Timer> stageTimers() {
+        Map<String, Timer> m = new LinkedHashMap<>();
+        metrics.registry.find("frisson.stage.time").timers().forEach(t -> m.put(t.getId().getTag("stage"), t));
+        return m;
+    }
+}

@@ -1,0 +1,112 @@
+package org.frisson.app.pipeline;
+
+/**
+ * Health of one input stream. Written by its reader thread (clock, gaps, loss) and by the aligner
+ * (samples, lateness, occupancy); read by whoever reports it. Plain volatile fields, no locks.
+ */
+public final class StreamHealth {
+
+    final String name;
+    final String role;
+    final double nominalRate;
+    final int channels;
+
+    volatile long samples;
+    volatile long gaps;
+    volatile long missedSamples;
+    volatile long clockResets;
+    volatile long losses;
+    volatile boolean lost;
+    volatile double clockOffset;
+    volatile double clockUncertainty = Double.NaN;
+    volatile long nonFinite;
+    volatile long lateSamples;
+    volatile long missingFrames;
+    volatile double occupancy;
+    volatile double lag = Double.NaN;
+    volatile double effectiveRate = Double.NaN;
+    volatile String error = "";
+
+    StreamHealth(String name, String role, double nominalRate, int channels) {
+        this.name = name;
+        this.role = role;
+        this.nominalRate = nominalRate;
+        this.channels = channels;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public double nominalRate() {
+        return nominalRate;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public long gaps() {
+        return gaps;
+    }
+
+    public long missedSamples() {
+        return missedSamples;
+    }
+
+    public long clockResets() {
+        return clockResets;
+    }
+
+    public long losses() {
+        return losses;
+    }
+
+    public boolean lost() {
+        return lost;
+    }
+
+    public double clockOffset() {
+        return clockOffset;
+    }
+
+    public double clockUncertainty() {
+        return clockUncertainty;
+    }
+
+    public long nonFinite() {
+        return nonFinite;
+    }
+
+    public long lateSamples() {
+        return lateSamples;
+    }
+
+    public long missingFrames() {
+        return missingFrames;
+    }
+
+    /** Fraction of the stream's history buffer in use. */
+    public double occupancy() {
+        return occupancy;
+    }
+
+    /** Seconds the stream's newest sample lags behind the local clock. */
+    public double lag() {
+        return lag;
+    }
+
+    /** Samples per second over the last health period. */
+    public double effectiveRate() {
+        return effectiveRate;
+    }
+
+    /** The last unrecoverable problem of this stream, "" if none. */
+    public String error() {
+        return error;
+    }
+}
