@@ -12,10 +12,25 @@ final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--name", required = true, description = "Stream name.")
+    @Option(names = "--profile", paramLabel = "lab|concert", description = {
+            "A whole listening session coupled to music: lab = music, EEG (32 ch, 128 Hz), skin conductance,",
+            "PPG, chill button and rating slider of one listener; concert = music and skin conductance, PPG",
+            "and chill button of --participants listeners. Without it, one stream (--name, --type)."})
+    String profile;
+
+    @Option(names = "--participants", defaultValue = "10", description = "Listeners in the concert profile (default: ${DEFAULT-VALUE}).")
+    int participants;
+
+    @Option(names = "--truth", paramLabel = "FILE", description = "Where the planted ground truth goes (default: .frisson/sim-truth-<session>.json).")
+    java.nio.file.Path truth;
+
+    @Option(names = "--session", defaultValue = "lab", description = "Session id in every source_id (default: ${DEFAULT-VALUE}).")
+    String session;
+
+    @Option(names = "--name", description = "Stream name (single-stream mode).")
     String name;
 
-    @Option(names = "--type", required = true, description = "Stream type, e.g. EEG, GSR, PPG, Markers.")
+    @Option(names = "--type", description = "Stream type, e.g. EEG, GSR, PPG, Markers (single-stream mode).")
     String type;
 
     @Option(names = "--channels", defaultValue = "1", description = "Channel count (default: ${DEFAULT-VALUE}).")
@@ -41,6 +56,13 @@ final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (profile != null) {
+            runSession();
+            return;
+        }
+        if (name == null || type == null) {
+            throw new IllegalArgumentException("give --profile lab|concert, or --name and --type for one stream");
+        }
         boolean markers = type.equalsIgnoreCase("Markers");
         ChannelFormat fmt = format != null ? ChannelFormat.parse(format)
                 : markers ? ChannelFormat.STRING : ChannelFormat.FLOAT32;
@@ -62,6 +84,27 @@ final class SimulateCommand implements Runnable {
             stream.run();
             spec.commandLine().getErr().printf("published %d samples%n", stream.pushed());
             spec.commandLine().getErr().flush();
+        }
+    }
+
+    private void runSession() {
+        java.nio.file.Path truthFile = truth != null ? truth
+                : org.frisson.lsl.LslLibrary.frissonHome().resolve(".frisson/sim-truth-" + session + ".json");
+        var opts = new org.frisson.app.sim.Simulator.Options(profile, participants, seed, duration, truthFile, session);
+        StopSignal.install();
+        try (var sim = org.frisson.app.sim.Simulator.start(opts)) {
+            var err = spec.commandLine().getErr();
+            err.printf("simulating a %s session (seed %d): %s%n", profile, seed, String.join(", ", sim.streams()));
+            err.printf("ground truth: %s%n", truthFile);
+            err.flush();
+            while (!StopSignal.requested() && !sim.finished()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
     }
 }

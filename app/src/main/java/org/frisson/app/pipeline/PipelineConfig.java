@@ -148,6 +148,19 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         return new PipelineConfig(file, settings, List.copyOf(inputs), List.copyOf(stages), outputs);
     }
 
+    /**
+     * The same pipeline with every input query narrowed to streams whose source_id starts with
+     * {@code sourceIdPrefix} (the demo binds to its own simulator, not to any stream on the network).
+     */
+    public PipelineConfig restrictedTo(String sourceIdPrefix) {
+        List<Input> narrowed = new ArrayList<>();
+        for (Input i : inputs) {
+            narrowed.add(new Input(i.role(), "(" + i.query() + ") and starts-with(source_id,'" + sourceIdPrefix + "')",
+                    i.required(), i.timeout(), i.multiple(), i.expect(), i.channels()));
+        }
+        return new PipelineConfig(file, settings, List.copyOf(narrowed), stages, outputs);
+    }
+
     public Input input(String role) {
         for (Input i : inputs) {
             if (i.role().equals(role)) {
