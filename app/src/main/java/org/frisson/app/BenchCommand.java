@@ -29,13 +29,16 @@ import java.util.Collection;
 @Command(name = "bench", description = {
         "Run a benchmark and print its numbers.",
         "  lsl  chunked pull/push cost and allocation (JMH, GC profiler), and sustained ingest through one",
-        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run."})
+        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run.",
+        "  pipeline  sustained ingest through the whole pipeline (configs/bench.yaml): 64-ch EEG at 1 kHz,",
+        "       --wearables GSR/PPG streams and 48 kHz audio from a separate peer process that measures",
+        "       end-to-end latency; CPU, samples lost, allocation rate, stage times."})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "lsl")
+    @Parameters(paramLabel = "WHAT", description = "lsl or pipeline")
     String what;
 
     @Option(names = "--quick", description = "Short runs (numbers are rougher).")
@@ -57,10 +60,20 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results here as JSON.")
     Path json;
 
+    @Option(names = "--wearables", defaultValue = "100", description = "pipeline: GSR+PPG streams (default: ${DEFAULT-VALUE}).")
+    int wearables;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "pipeline: config (default: configs/bench.yaml).")
+    Path config;
+
     @Override
     public void run() {
+        if (what.equals("pipeline")) {
+            runPipeline();
+            return;
+        }
         if (!what.equals("lsl")) {
-            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl)");
+            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl, pipeline)");
         }
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
@@ -126,6 +139,29 @@ final class BenchCommand implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RunnerException e) {
             throw new Frisson.CliException("JMH failed: " + e.getMessage());
+        }
+    }
+
+    private void runPipeline() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path cfg = config != null ? config : LslLibrary.frissonHome().resolve("configs/bench.yaml");
+        double secs = quick ? Math.min(seconds, 10) : Math.max(seconds, 30);
+        out.printf("pipeline: %s, 64-ch EEG at 1 kHz + %d wearable streams + 48 kHz audio, %.0f s after 5 s warm-up%n",
+                cfg, wearables, secs);
+        out.flush();
+        try {
+            ObjectNode r = org.frisson.app.bench.PipelineBench.run(cfg, wearables, 5, secs, line -> { });
+            ObjectMapper mapper = new ObjectMapper();
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            if (json != null) {
+                Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+                out.println("wrote " + json);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

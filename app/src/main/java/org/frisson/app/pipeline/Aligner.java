@@ -163,8 +163,9 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
                 newest = s;
             }
         }
-        if (newest == Double.NEGATIVE_INFINITY) {
-            newest = t;
+        boolean anyData = newest != Double.NEGATIVE_INFINITY;
+        if (!anyData) {
+            newest = t; // nothing arrived for this frame: stamp it with its own time
         }
         for (OutputLink o : outputs) {
             o.clear();
@@ -185,7 +186,7 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         for (OutputLink o : outputs) {
             latency = o.push(newest);
         }
-        if (latency == latency) {
+        if (latency == latency && anyData) {
             metrics.latency.record((long) (latency * 1e9), TimeUnit.NANOSECONDS);
         }
         metrics.frames.increment();

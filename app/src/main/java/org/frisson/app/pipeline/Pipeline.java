@@ -195,15 +195,9 @@ public final class Pipeline implements AutoCloseable {
             }
             return List.of(found.get());
         }
-        double deadline = Lsl.localClock() + seconds;
-        List<StreamInfo> found;
-        do {
-            found = Resolver.byPredicate(in.query(), Math.max(1, in.expect()), Math.min(1.0, seconds));
-            if (in.expect() == 0 || found.size() >= in.expect()) {
-                break;
-            }
-            found.forEach(StreamInfo::close);
-        } while (Lsl.localClock() < deadline);
+        // one resolve that returns as soon as the expected number answered (restarting it loses answers)
+        List<StreamInfo> found = Resolver.byPredicate(in.query(), Math.max(1, in.expect()),
+                in.expect() > 0 ? seconds : Math.min(seconds, 2.0));
         if (in.expect() > 0 && found.size() < in.expect()) {
             throw new org.frisson.lsl.LslException(where + ": expected " + in.expect() + " streams matching \""
                     + in.query() + "\", found " + found.size() + " within " + seconds + " s");

@@ -161,6 +161,23 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         return new PipelineConfig(file, settings, List.copyOf(narrowed), stages, outputs);
     }
 
+    /** The same pipeline with every output's name and source_id suffixed (parallel runs do not collide). */
+    public PipelineConfig withOutputNames(String suffix) {
+        Map<String, Output> renamed = new LinkedHashMap<>();
+        outputs.forEach((k, o) -> renamed.put(k, new Output(k, o.name() + suffix, o.type(), o.sourceId() + suffix)));
+        return new PipelineConfig(file, settings, inputs, stages, renamed);
+    }
+
+    /** The same pipeline expecting {@code count} streams for a multiple-stream role. */
+    public PipelineConfig withExpected(String role, int count) {
+        List<Input> changed = new ArrayList<>();
+        for (Input i : inputs) {
+            changed.add(i.role().equals(role) ? new Input(i.role(), i.query(), i.required(), i.timeout(), true, count,
+                    i.channels()) : i);
+        }
+        return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
+    }
+
     public Input input(String role) {
         for (Input i : inputs) {
             if (i.role().equals(role)) {
