@@ -138,11 +138,12 @@ public final class PipelinePeer {
         }
         double peerCpu = cpuSeconds() - cpu0;
 
-        // latency of each output sample stamped after the warm-up
+        // latency of each output stamped after the warm-up and before the last 2 s of pushing (frames at the
+        // very end wait out their timeout for samples that never come: an artefact of stopping)
         List<Double> lat = new ArrayList<>();
         for (double[] o : outputs) {
             double stamp = o[0];
-            if (stamp < t0 + warmup || stamp > t0 + warmup + seconds) {
+            if (stamp < t0 + warmup || stamp > end - 2.0) {
                 continue;
             }
             double dep = Double.NEGATIVE_INFINITY;
