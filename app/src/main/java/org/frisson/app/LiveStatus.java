@@ -23,9 +23,11 @@ final class LiveStatus {
                 org.frisson.lsl.Lsl.localClock() - start, pipeline.frames(), pipeline.latencyPercentile(0.5) * 1e3,
                 pipeline.latencyPercentile(0.99) * 1e3));
         long missed = 0;
+        long dropped = 0;
         int shown = 0;
         for (StreamHealth h : pipeline.health()) {
             missed += h.missedSamples();
+            dropped += h.droppedSamples();
             if (shown++ < 8) {
                 sb.append(String.format(" %s %.0f Hz%s", h.name(), h.effectiveRate(), h.lost() ? " LOST" : ""));
             }
@@ -33,7 +35,7 @@ final class LiveStatus {
         if (shown > 8) {
             sb.append(" (+").append(shown - 8).append(" streams)");
         }
-        sb.append(String.format(" | missed %d", missed));
+        sb.append(String.format(" | missed %d dropped %d", missed, dropped));
         synchronized (out) {
             out.print(tty ? "\r" + sb : sb + "\n");
             out.flush();

@@ -88,6 +88,7 @@ public final class PipelineBench {
                 long pushed = 0;
                 long received = 0;
                 long missed = 0;
+                long dropped = 0;
                 Map<String, Long> byName = new java.util.HashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = peerReport.get("pushed").fields(); it.hasNext(); ) {
                     var e = it.next();
@@ -97,11 +98,13 @@ public final class PipelineBench {
                 for (StreamHealth h : p.health()) {
                     received += h.samples();
                     missed += h.missedSamples();
+                    dropped += h.droppedSamples();
                 }
                 r.put("samples_pushed", pushed);
                 r.put("samples_received", received);
                 r.put("samples_lost", pushed - received);
                 r.put("samples_missed_in_gaps", missed);
+                r.put("samples_dropped_inside", dropped);
                 r.put("frames", p.frames());
                 r.set("latency_peer", peerReport);
                 r.put("latency_internal_p50_ms", p.latencyPercentile(0.5) * 1e3);

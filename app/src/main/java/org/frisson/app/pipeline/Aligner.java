@@ -126,6 +126,11 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
             }
             in.health.lateSamples += late;
         }
+        int lost = in.buffer.wouldEvictUncovered(n, lastEmitted);
+        if (lost > 0) {
+            metrics.dropped.increment(lost);
+            in.health.droppedSamples += lost;
+        }
         in.buffer.append(e);
         in.lastArrival = e.arrival;
         double newest = in.buffer.lastStamp();

@@ -9,14 +9,14 @@ import java.util.List;
 /**
  * {@code frisson.health} on LSL: for each input stream, in order, its effective and nominal rate, gaps,
  * samples missed, clock offset and uncertainty, clock resets, buffer occupancy, lag, late samples,
- * non-finite values, missing frames and whether it is lost.
+ * dropped samples, non-finite values, missing frames and whether it is lost.
  */
 final class HealthLink implements AutoCloseable {
 
     static final String[] FIELDS = {"rate", "nominal_rate", "gaps", "missed", "clock_offset", "clock_uncertainty",
-            "clock_resets", "occupancy", "lag", "late", "nonfinite", "missing_frames", "lost"};
+            "clock_resets", "occupancy", "lag", "late", "dropped", "nonfinite", "missing_frames", "lost"};
     private static final String[] UNITS = {"Hz", "Hz", "count", "samples", "seconds", "seconds", "count", "fraction",
-            "seconds", "samples", "values", "frames", "flag"};
+            "seconds", "samples", "samples", "values", "frames", "flag"};
 
     private final List<StreamHealth> streams;
     private final StreamInfo info;
@@ -52,6 +52,7 @@ final class HealthLink implements AutoCloseable {
             sample[k++] = h.occupancy;
             sample[k++] = h.lag;
             sample[k++] = h.lateSamples;
+            sample[k++] = h.droppedSamples;
             sample[k++] = h.nonFinite;
             sample[k++] = h.missingFrames;
             sample[k++] = h.lost ? 1 : 0;

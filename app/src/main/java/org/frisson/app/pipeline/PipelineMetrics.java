@@ -50,6 +50,7 @@ final class PipelineMetrics {
         gauge("frisson.stream.buffer.occupancy", h, StreamHealth::occupancy, "fraction of history buffer used");
         gauge("frisson.stream.lag", h, StreamHealth::lag, "seconds behind the local clock");
         gauge("frisson.stream.late", h, s -> s.lateSamples, "samples that arrived after their frame was emitted");
+        gauge("frisson.stream.dropped", h, s -> s.droppedSamples, "samples overwritten before a frame covered them");
         gauge("frisson.stream.nonfinite", h, s -> s.nonFinite, "NaN/Inf values received");
         gauge("frisson.stream.missing.frames", h, s -> s.missingFrames, "frames emitted with this stream missing");
         gauge("frisson.stream.lost", h, s -> s.lost ? 1 : 0, "1 while the stream is lost");

@@ -54,6 +54,21 @@ final class StreamBuffer {
         }
     }
 
+    /**
+     * How many of the samples that appending {@code n} more would overwrite have stamps after
+     * {@code coveredUpTo}, i.e. were never part of an emitted frame.
+     */
+    int wouldEvictUncovered(int n, double coveredUpTo) {
+        int evict = size() + n - capacity;
+        int count = 0;
+        for (int k = 0; k < evict && k < size(); k++) {
+            if (stamp(k) > coveredUpTo) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Appends {@code n} samples (interleaved values or texts) from an event. */
     void append(ChunkEvent e) {
         int n = e.samples;

@@ -21,6 +21,7 @@ public final class StreamHealth {
     volatile double clockUncertainty = Double.NaN;
     volatile long nonFinite;
     volatile long lateSamples;
+    volatile long droppedSamples;
     volatile long missingFrames;
     volatile double occupancy;
     volatile double lag = Double.NaN;
@@ -84,6 +85,11 @@ public final class StreamHealth {
 
     public long lateSamples() {
         return lateSamples;
+    }
+
+    /** Samples overwritten in the stream's history before any frame covered them (must stay 0). */
+    public long droppedSamples() {
+        return droppedSamples;
     }
 
     public long missingFrames() {
