@@ -20,6 +20,7 @@ public final class Inlet extends NativeHandle {
 
     private final StreamInfo info;
     private final String name;
+
     private final int channels;
     private final ChannelFormat format;
     private final ChunkCalls chunks = ChunkCalls.forPlatform();
@@ -29,10 +30,22 @@ public final class Inlet extends NativeHandle {
     private final Memory errorCode = new Memory(4);
     private final Memory correction = new Memory(16);
 
-    private Inlet(StreamInfo info, Options options) {
-        super(LslNative.lsl_create_inlet(info.handle(), options.maxBufferSeconds, options.maxChunk,
+    private Inlet(StreamInfo resolved, Options options) {
+        super(LslNative.lsl_create_inlet(resolved.handle(), options.maxBufferSeconds, options.maxChunk,
                 options.recover ? 1 : 0), LslNative::lsl_destroy_inlet);
-        this.info = info;
+        // liblsl fetches the full description on the first pull with no time limit: a source that died
+        // before that would hang the pull for good. Fetch it here, bounded, and keep it.
+        StreamInfo full;
+        try {
+            full = fullInfo(options.openTimeout);
+        } catch (LslException e) {
+            super.close();
+            throw e instanceof LslTimeoutException
+                    ? new LslTimeoutException("stream '" + resolved.name() + "' did not send its description within "
+                    + options.openTimeout + " s; is its outlet still running?")
+                    : e;
+        }
+        this.info = full;
         this.name = info.name();
         this.channels = info.channelCount();
         this.format = info.format();
@@ -60,9 +73,15 @@ public final class Inlet extends NativeHandle {
         return new Options();
     }
 
-    /** The stream as resolved (no {@code <desc>}; see {@link #fullInfo(double)}). */
+    /** The stream's full description, {@code <desc>} included, as fetched when the inlet opened. */
     public StreamInfo info() {
         return info;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        info.close();
     }
 
     public String name() {
@@ -81,7 +100,7 @@ public final class Inlet extends NativeHandle {
     public StreamInfo fullInfo(double timeoutSeconds) {
         errorCode.setInt(0, 0);
         Pointer p = LslNative.lsl_get_fullinfo(handle(), timeoutSeconds, errorCode);
-        failIfError("full info of stream '" + name + "'");
+        failIfError("full info of stream '" + (name != null ? name : "?") + "'");
         return new StreamInfo(p);
     }
 
@@ -304,6 +323,7 @@ public final class Inlet extends NativeHandle {
         private Set<Processing> processing = EnumSet.noneOf(Processing.class);
         private int expectChannels = -1;
         private ChannelFormat expectFormat;
+        private double openTimeout = 5.0;
 
         private Options() {
         }
@@ -328,6 +348,12 @@ public final class Inlet extends NativeHandle {
 
         public Options processing(Set<Processing> flags) {
             this.processing = flags.isEmpty() ? EnumSet.noneOf(Processing.class) : EnumSet.copyOf(flags);
+            return this;
+        }
+
+        /** How long opening waits for the stream's full description (default 5 s). */
+        public Options openTimeout(double seconds) {
+            this.openTimeout = seconds;
             return this;
         }
 

@@ -297,6 +297,26 @@ class LoopbackTest {
     }
 
     @Test
+    void openingAnInletOnAVanishedOutletFailsInsteadOfHanging() {
+        Outlet out = outlet(ChannelFormat.FLOAT32, 2, 100);
+        StreamInfo found = keep(Resolver.first("source_id='" + out.info().sourceId() + "'", 5.0).orElseThrow());
+        out.close();
+        LslException e = assertThrows(LslException.class,
+                () -> Inlet.open(found, Inlet.options().openTimeout(1.0)));
+        assertTrue(e.getMessage().contains("'Loop float32'"), e.getMessage());
+    }
+
+    @Test
+    void inletInfoCarriesTheDescription() {
+        String id = "loopback-info-" + UUID.randomUUID();
+        StreamInfo info = keep(StreamInfo.builder("Info", "EEG").channelCount(2).rate(100).sourceId(id)
+                .channels(List.of("C3", "C4"), "microvolts", "EEG").build());
+        keep(Outlet.open(info));
+        Inlet in = keep(Inlet.open(keep(Resolver.first("source_id='" + id + "'", 5.0).orElseThrow())));
+        assertEquals(List.of("C3", "C4"), in.info().channelLabels());
+    }
+
+    @Test
     void closedHandlesRefuseUse() {
         Outlet out = outlet(ChannelFormat.FLOAT32, 1, 10);
         out.close();

@@ -214,8 +214,9 @@ public final class Pipeline implements AutoCloseable {
 
     private void openInput(PipelineConfig.Input in, StreamInfo resolved) {
         Inlet inlet = Inlet.open(resolved, Inlet.options().expect(in.channels() > 0 ? in.channels() : -1, null));
+        resolved.close();
         inlets.add(inlet);
-        StreamInfo full = inlet.fullInfo(5.0);
+        StreamInfo full = inlet.info();
         infos.add(full);
         health.add(new StreamHealth(full.name(), in.role(), full.nominalRate(), full.channelCount()));
         log.accept(String.format("input '%s': %s (%s, %d ch, %s, %s) from %s", in.role(), full.name(), full.type(),
@@ -391,8 +392,7 @@ public final class Pipeline implements AutoCloseable {
         if (healthLink != null) {
             healthLink.close();
         }
-        inlets.forEach(Inlet::close);
-        infos.forEach(StreamInfo::close);
+        inlets.forEach(Inlet::close); // each closes its stream info too
     }
 
     /** A timer for tests and status: the stage timers by name. */
