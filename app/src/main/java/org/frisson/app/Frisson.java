@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frisson", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
         subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
-                DemoCommand.class, BenchCommand.class})
+                DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, BenchCommand.class})
 public final class Frisson implements Runnable {
 
     @CommandLine.Spec
