@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.frisson.app.bench.LslChunkBenchmark;
 import org.frisson.app.bench.LslThroughput;
+import org.frisson.app.bench.XdfThroughput;
 import org.frisson.lsl.LslLibrary;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -29,13 +30,15 @@ import java.util.Collection;
 @Command(name = "bench", description = {
         "Run a benchmark and print its numbers.",
         "  lsl  chunked pull/push cost and allocation (JMH, GC profiler), and sustained ingest through one",
-        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run."})
+        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run.",
+        "  xdf  XDF recording: a simulated session (32-ch EEG 128 Hz, GSR, PPG, markers; and 64-ch EEG 1 kHz)",
+        "       written as fast as possible through the recorder, then read back: size, MB/s, samples/s."})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "lsl")
+    @Parameters(paramLabel = "WHAT", description = "lsl or xdf")
     String what;
 
     @Option(names = "--quick", description = "Short runs (numbers are rougher).")
@@ -57,10 +60,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results here as JSON.")
     Path json;
 
+    @Option(names = "--minutes", defaultValue = "10", description = "xdf: length of the simulated session (default: ${DEFAULT-VALUE}).")
+    double minutes;
+
     @Override
     public void run() {
+        if (what.equals("xdf")) {
+            runXdf();
+            return;
+        }
         if (!what.equals("lsl")) {
-            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl)");
+            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl, xdf)");
         }
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
@@ -126,6 +136,51 @@ final class BenchCommand implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RunnerException e) {
             throw new Frisson.CliException("JMH failed: " + e.getMessage());
+        }
+    }
+
+    private void runXdf() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode report = mapper.createObjectNode();
+        report.put("benchmark", "xdf");
+        report.put("java", System.getProperty("java.version"));
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode runs = report.putArray("runs");
+        try {
+            Path dir = Files.createTempDirectory(LslLibrary.frissonHome().resolve(".frisson"), "bench-xdf");
+            try {
+                XdfThroughput.run("warm-up", XdfThroughput.session(), Math.min(minutes, 1), dir);
+                for (var scenario : java.util.Map.of("session", XdfThroughput.session(), "dense", XdfThroughput.dense())
+                        .entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                        .toList()) {
+                    XdfThroughput.Result r = XdfThroughput.run(scenario.getKey(), scenario.getValue(), minutes, dir);
+                    out.println("  " + r);
+                    out.flush();
+                    ObjectNode o = runs.addObject();
+                    o.put("scenario", r.scenario());
+                    o.put("minutes", r.minutes());
+                    o.put("file_bytes", r.bytes());
+                    o.put("samples", r.samples());
+                    o.put("values", r.values());
+                    o.put("chunks", r.chunks());
+                    o.put("write_seconds", r.writeSeconds());
+                    o.put("megabytes_per_second", r.megabytesPerSecond());
+                    o.put("samples_per_second", r.samplesPerSecond());
+                    o.put("producer_bytes_allocated_per_chunk", r.bytesPerChunk());
+                    o.put("read_seconds", r.readSeconds());
+                }
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+            if (json != null) {
+                Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                out.println("wrote " + json);
+            }
+        } catch (IOException e) {
+            throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,7 +2,6 @@ package org.frisson.app;
 
 import org.frisson.xdf.XdfFile;
 import org.frisson.xdf.XdfProblem;
-import org.frisson.xdf.XdfReader;
 import org.frisson.xdf.XdfStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +45,7 @@ final class ReplayCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         XdfFile f;
         try {
-            f = XdfReader.read(file, XdfReader.Options.defaults().dejitter(false));
+            f = XdfReplay.read(file);
         } catch (NoSuchFileException e) {
             throw new Frisson.CliException("no such file: " + file);
         } catch (IOException e) {

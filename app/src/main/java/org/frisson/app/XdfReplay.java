@@ -4,6 +4,7 @@ import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.xdf.XdfFile;
+import org.frisson.xdf.XdfReader;
 import org.frisson.xdf.XdfStream;
 
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ public final class XdfReplay implements AutoCloseable {
     private final double t0;
     private final double loopLength;
     private volatile boolean stopped;
+
+    /** Reads a file as replay wants it: clocks synchronized as pyxdf does, the original jitter kept. */
+    public static XdfFile read(java.nio.file.Path file) throws java.io.IOException {
+        return XdfReader.read(file, XdfReader.Options.defaults().dejitter(false));
+    }
 
     /**
      * @param names the streams to replay by name; empty for all
@@ -67,7 +73,8 @@ public final class XdfReplay implements AutoCloseable {
         this.loopLength = (last - first) + (fastest > 0 ? 1 / fastest : 1.0);
         try {
             for (XdfStream s : chosen) {
-                StreamInfo info = StreamInfo.fromXml("XDF file " + file.path() + ", stream '" + s.name() + "'", s.headerXml());
+                String source = "XDF file " + file.path() + ", stream '" + s.name() + "'";
+                StreamInfo info = StreamInfo.fromXml(source, ReplayHeader.completed(source, s.headerXml()));
                 if (info.channelCount() != s.channelCount() || info.format() != s.format()) {
                     info.close();
                     throw new IllegalArgumentException(file.path() + ", stream '" + s.name() + "': the stored header gives "
