@@ -11,12 +11,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +41,7 @@ class XdfDamageTest {
     @BeforeEach
     void record() throws Exception {
         intact = dir.resolve("intact.xdf");
-        try (XdfRecorder rec = XdfRecorder.create(intact, XdfRecorder.options().boundaryInterval(0.001))) {
+        try (XdfRecorder rec = XdfRecorder.create(intact, XdfRecorder.options().boundaryInterval(0.002))) {
             int eeg = rec.addStream(XdfRecorderTest.header("EEG", 2, ChannelFormat.FLOAT32, 100));
             int mk = rec.addStream(XdfRecorderTest.header("Markers", 1, ChannelFormat.STRING, 0));
             for (int c = 0; c < 40; c++) {
@@ -58,7 +60,13 @@ class XdfDamageTest {
                 }
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (rec.writtenSamples(eeg) < (c + 1) * 10L && System.nanoTime() < deadline) {
-                    Thread.onSpinWait(); // let the writer interleave boundaries between the chunks
+                    Thread.onSpinWait();
+                }
+                if (c % 10 == 5) {
+                    // let the writer put a boundary between these chunks and the next ones
+                    long before = XdfReader.read(intact, XdfReader.Options.raw()).chunkCount(ChunkType.BOUNDARY);
+                    await().atMost(Duration.ofSeconds(10)).until(() ->
+                            XdfReader.read(intact, XdfReader.Options.raw()).chunkCount(ChunkType.BOUNDARY) > before);
                 }
             }
         }

@@ -80,7 +80,8 @@ class XdfKillTest {
             assertTrue(myCount >= b[1], file + ": " + myCount + " samples, but " + b[1] + " were reported written");
             assertTrue(myCount >= b[2], file + ": " + myCount + " samples, but " + b[2]
                     + " had been pushed more than " + (FLUSH_SECONDS + MARGIN_SECONDS) + " s before the kill");
-            assertTrue(myCount <= b[0], file + ": more samples than pushed");
+            // the child may have appended one more chunk of 5 samples without living to print it
+            assertTrue(myCount <= b[0] + 5, file + ": " + myCount + " samples, more than the " + b[0] + " pushed");
             report.append(String.format("  %s: pyxdf loads %d counter samples, Frisson %d, %d problem(s)%n",
                     file.getFileName(), pyCount, myCount, mine.problems().size()));
         }
