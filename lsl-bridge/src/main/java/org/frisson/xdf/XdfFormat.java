@@ -4,7 +4,7 @@ package org.frisson.xdf;
  * Fixed facts of the XDF 1.0 byte layout: the magic code, the boundary signature and the
  * variable-length integers (a count byte of 1, 4 or 8 followed by that many little-endian bytes).
  */
-public final class XdfFormat {
+final class XdfFormat {
 
     /** The four bytes every XDF file starts with: {@code XDF:}. */
     static final byte[] MAGIC = {'X', 'D', 'F', ':'};
