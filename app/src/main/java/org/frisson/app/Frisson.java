@@ -5,10 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code frisson} command line. */
-@Command(name = "frisson", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+@Command(name = "frisson", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
         subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
-                DemoCommand.class, RunCommand.class, BenchCommand.class})
+                DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class,
+                BenchCommand.class})
 public final class Frisson implements Runnable {
 
     @CommandLine.Spec

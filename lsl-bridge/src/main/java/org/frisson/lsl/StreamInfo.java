@@ -47,7 +47,18 @@ public final class StreamInfo extends NativeHandle {
     public static StreamInfo fromXml(String source, String xml) {
         StreamXml.parse(source, xml);
         LslLibrary.ensureLoaded();
-        return new StreamInfo(LslNative.lsl_streaminfo_from_xml(xml));
+        Pointer p = LslNative.lsl_streaminfo_from_xml(xml);
+        if (p == null) {
+            throw new LslException("stream XML from " + source + " was refused by liblsl (" + Lsl.lastError() + ")");
+        }
+        // liblsl marks a description it cannot use (missing uid, version, ...) in its name instead of failing
+        String name = LslNative.lsl_get_name(p);
+        if (name != null && name.startsWith("(invalid: ")) {
+            LslNative.lsl_destroy_streaminfo(p);
+            throw new LslException("stream XML from " + source + " is not a usable stream description: "
+                    + name.substring("(invalid: ".length(), name.length() - 1));
+        }
+        return new StreamInfo(p);
     }
 
     public String name() {

@@ -1,0 +1,132 @@
+package org.frisson.xdf;
+
+import org.frisson.lsl.ChannelFormat;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** A stream's samples as they are read: stamps and channel-interleaved values in the stream's own type, growing. */
+final class SampleStore {
+
+    final ChannelFormat format;
+    final int channels;
+    private double[] stamps = new double[64];
+    private Object values;
+    private int count;
+
+    SampleStore(ChannelFormat format, int channels) {
+        this.format = format;
+        this.channels = channels;
+        this.values = allocate(format, 64 * channels);
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** Makes room for {@code more} samples. */
+    void reserve(long more) {
+        long need = count + more;
+        if (need > Integer.MAX_VALUE - 16 || need * channels > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 16) + " values in one stream");
+        }
+        if (need <= stamps.length) {
+            return;
+        }
+        int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, stamps.length * 2L));
+        cap = (int) Math.min(cap, (Integer.MAX_VALUE - 16L) / channels);
+        stamps = Arrays.copyOf(stamps, cap);
+        Object bigger = allocate(format, cap * channels);
+        System.arraycopy(values, 0, bigger, 0, count * channels);
+        values = bigger;
+    }
+
+    /** Appends a sample: its stamp and, for numeric streams, its values read from {@code in}. */
+    void addNumeric(double stamp, ByteBuffer in) {
+        int k = count * channels;
+        switch (format) {
+            case FLOAT32 -> {
+                float[] v = (float[]) values;
+                for (int c = 0; c < channels; c++) {
+                    v[k + c] = in.getFloat();
+                }
+            }
+            case DOUBLE64 -> {
+                double[] v = (double[]) values;
+                for (int c = 0; c < channels; c++) {
+                    v[k + c] = in.getDouble();
+                }
+            }
+            case INT64 -> {
+                long[] v = (long[]) values;
+                for (int c = 0; c < channels; c++) {
+                    v[k + c] = in.getLong();
+                }
+            }
+            case INT32 -> {
+                int[] v = (int[]) values;
+                for (int c = 0; c < channels; c++) {
+                    v[k + c] = in.getInt();
+                }
+            }
+            case INT16 -> {
+                short[] v = (short[]) values;
+                for (int c = 0; c < channels; c++) {
+                    v[k + c] = in.getShort();
+                }
+            }
+            case INT8 -> in.get((byte[]) values, k, channels);
+            default -> throw new IllegalStateException("not a numeric format: " + format);
+        }
+        stamps[count++] = stamp;
+    }
+
+    /** Appends a string sample whose channel values were put with {@link #setString} first. */
+    void addString(double stamp) {
+        stamps[count++] = stamp;
+    }
+
+    /** Sets channel {@code c} of the sample about to be added. */
+    void setString(int c, String s) {
+        ((String[]) values)[count * channels + c] = s;
+    }
+
+    /** Drops samples from {@code n} on. */
+    void truncate(int n) {
+        if (n < count) {
+            if (format == ChannelFormat.STRING) {
+                Arrays.fill((String[]) values, n * channels, count * channels, null);
+            }
+            count = n;
+        }
+    }
+
+    double[] stamps() {
+        return Arrays.copyOf(stamps, count);
+    }
+
+    Object values() {
+        int n = count * channels;
+        return switch (format) {
+            case FLOAT32 -> Arrays.copyOf((float[]) values, n);
+            case DOUBLE64 -> Arrays.copyOf((double[]) values, n);
+            case INT64 -> Arrays.copyOf((long[]) values, n);
+            case INT32 -> Arrays.copyOf((int[]) values, n);
+            case INT16 -> Arrays.copyOf((short[]) values, n);
+            case INT8 -> Arrays.copyOf((byte[]) values, n);
+            case STRING -> Arrays.copyOf((String[]) values, n);
+        };
+    }
+
+    static Object allocate(ChannelFormat format, int n) {
+        return switch (format) {
+            case FLOAT32 -> new float[n];
+            case DOUBLE64 -> new double[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case INT16 -> new short[n];
+            case INT8 -> new byte[n];
+            case STRING -> new String[n];
+        };
+    }
+}
