@@ -61,6 +61,7 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     private final StageRun[] stages;
     private final OutputLink[] outputs;
     private final HealthLink health;
+    private final OutputListener[] listeners;
     private final PipelineMetrics metrics;
     private final Consumer<String> log;
     private final DoubleSupplier clock;
@@ -75,13 +76,14 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     private volatile long framesEmitted;
 
     Aligner(List<Input> inputs, List<WindowView> views, List<StageRun> stages, List<OutputLink> outputs,
-            HealthLink health, PipelineMetrics metrics, double hop, double healthPeriod, DoubleSupplier clock,
-            Consumer<String> log) {
+            HealthLink health, List<OutputListener> listeners, PipelineMetrics metrics, double hop,
+            double healthPeriod, DoubleSupplier clock, Consumer<String> log) {
         this.inputs = inputs.toArray(new Input[0]);
         this.views = views.toArray(new WindowView[0]);
         this.stages = stages.toArray(new StageRun[0]);
         this.outputs = outputs.toArray(new OutputLink[0]);
         this.health = health;
+        this.listeners = listeners.toArray(new OutputListener[0]);
         this.metrics = metrics;
         this.hop = hop;
         this.healthPeriod = healthPeriod;
@@ -188,8 +190,12 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
             run.timer().record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
         double latency = Double.NaN;
-        for (OutputLink o : outputs) {
+        for (int k = 0; k < outputs.length; k++) {
+            OutputLink o = outputs[k];
             latency = o.push(newest);
+            for (OutputListener l : listeners) {
+                l.sample(k, newest, o.sample());
+            }
         }
         if (latency == latency && anyData) {
             metrics.latency.record((long) (latency * 1e9), TimeUnit.NANOSECONDS);
@@ -212,6 +218,16 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         }
         if (health != null) {
             health.push(now);
+            for (OutputListener l : listeners) {
+                l.sample(outputs.length, now, health.sample());
+            }
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        for (OutputListener l : listeners) {
+            l.end();
         }
     }
 

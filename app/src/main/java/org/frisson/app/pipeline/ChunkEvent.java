@@ -16,6 +16,8 @@ final class ChunkEvent {
     final String[] texts;
     /** Local clock when the chunk was pulled (or the tick taken). */
     double arrival;
+    /** Clock correction added to the source's stamps (raw stamp = stamp - offset). */
+    double offset;
 
     ChunkEvent(int valueCapacity, int textCapacity) {
         this.values = new double[valueCapacity];

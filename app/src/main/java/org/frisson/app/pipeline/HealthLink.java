@@ -39,6 +39,14 @@ final class HealthLink implements AutoCloseable {
         this.sample = new double[streams.size() * FIELDS.length];
     }
 
+    StreamInfo info() {
+        return info;
+    }
+
+    double[] sample() {
+        return sample;
+    }
+
     void push(double now) {
         int k = 0;
         for (StreamHealth h : streams) {

@@ -111,6 +111,7 @@ final class InletReader implements Runnable {
             e.stream = index;
             e.samples = n;
             e.arrival = org.frisson.lsl.Lsl.localClock();
+            e.offset = monitor.offset();
             System.arraycopy(stamps, 0, e.stamps, 0, n);
             if (text) {
                 System.arraycopy(texts, 0, e.texts, 0, n * channels);

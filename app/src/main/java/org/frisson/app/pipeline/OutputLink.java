@@ -79,6 +79,21 @@ final class OutputLink implements AutoCloseable {
         return spec.name();
     }
 
+    /** The outlet's description (after {@link #open}). */
+    StreamInfo info() {
+        return info;
+    }
+
+    /** The sample just pushed (labels order, latency last). */
+    double[] sample() {
+        return sample;
+    }
+
+    /** The stamp of the sample just pushed. */
+    double stamp() {
+        return stamp[0];
+    }
+
     List<String> labels() {
         return labels;
     }

@@ -57,10 +57,23 @@ public final class Pipeline implements AutoCloseable {
     private Aligner aligner;
     private volatile boolean ticking = true;
 
-    private Pipeline(PipelineConfig config, MeterRegistry registry, Consumer<String> log) {
+    private final Taps taps;
+
+    private Pipeline(PipelineConfig config, MeterRegistry registry, Consumer<String> log, Taps taps) {
         this.config = config;
+        this.taps = taps;
         this.log = log;
         this.metrics = new PipelineMetrics(registry);
+    }
+
+    /** Who else sees the data: input chunk listeners (own threads) and output listeners (aligner thread). */
+    public record Taps(List<ChunkListener> chunks, List<OutputListener> outputs) {
+        public static final Taps NONE = new Taps(List.of(), List.of());
+    }
+
+    /** Starts a pipeline with no listeners. */
+    public static Pipeline start(PipelineConfig config, MeterRegistry registry, Consumer<String> log) {
+        return start(config, registry, log, Taps.NONE);
     }
 
     /**
@@ -69,8 +82,8 @@ public final class Pipeline implements AutoCloseable {
      * @throws PipelineConfig.ConfigException when the config, a stage or a stream does not fit
      * @throws org.frisson.lsl.LslException   when a required input cannot be found
      */
-    public static Pipeline start(PipelineConfig config, MeterRegistry registry, Consumer<String> log) {
-        Pipeline p = new Pipeline(config, registry, log);
+    public static Pipeline start(PipelineConfig config, MeterRegistry registry, Consumer<String> log, Taps taps) {
+        Pipeline p = new Pipeline(config, registry, log, taps);
         try {
             p.assemble();
             return p;
@@ -166,9 +179,24 @@ public final class Pipeline implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, ProducerType.MULTI, new BlockingWaitStrategy());
-        aligner = new Aligner(states, views, runs, used, healthLink, metrics, s.hop(), s.healthPeriod(),
-                Lsl::localClock, log);
-        disruptor.handleEventsWith(aligner);
+        List<StreamInfo> outputInfos = new ArrayList<>();
+        used.forEach(o -> outputInfos.add(o.info()));
+        if (healthLink != null) {
+            outputInfos.add(healthLink.info());
+        }
+        for (OutputListener l : taps.outputs()) {
+            l.start(List.copyOf(outputInfos));
+        }
+        aligner = new Aligner(states, views, runs, used, healthLink, taps.outputs(), metrics, s.hop(),
+                s.healthPeriod(), Lsl::localClock, log);
+        List<com.lmax.disruptor.EventHandler<ChunkEvent>> consumers = new ArrayList<>();
+        consumers.add(aligner);
+        for (ChunkListener l : taps.chunks()) {
+            consumers.add(new ChunkListenerHandler(l, List.copyOf(infos)));
+        }
+        @SuppressWarnings("unchecked")
+        com.lmax.disruptor.EventHandler<ChunkEvent>[] all = consumers.toArray(new com.lmax.disruptor.EventHandler[0]);
+        disruptor.handleEventsWith(all);
         RingBuffer<ChunkEvent> ring = disruptor.start();
         metrics.gauge("frisson.ring.free", ring::remainingCapacity, "free slots in the ring buffer");
         // 6. readers and ticker
@@ -255,6 +283,27 @@ public final class Pipeline implements AutoCloseable {
             } finally {
                 ring.publish(seq);
             }
+        }
+    }
+
+    /** Runs a {@link ChunkListener} as its own consumer of the ring. */
+    private record ChunkListenerHandler(ChunkListener listener, List<StreamInfo> inputs)
+            implements com.lmax.disruptor.EventHandler<ChunkEvent> {
+        @Override
+        public void onStart() {
+            listener.start(inputs);
+        }
+
+        @Override
+        public void onEvent(ChunkEvent e, long sequence, boolean endOfBatch) {
+            if (e.stream >= 0 && e.samples > 0) {
+                listener.chunk(e.stream, e.samples, e.stamps, e.values, e.texts, e.offset);
+            }
+        }
+
+        @Override
+        public void onShutdown() {
+            listener.end();
         }
     }
 
