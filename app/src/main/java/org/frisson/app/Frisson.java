@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frisson", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
         subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
-                DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class,
+                DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
                 BenchCommand.class})
 public final class Frisson implements Runnable {
 
@@ -23,7 +23,8 @@ public final class Frisson implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Frisson());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof LslException || e instanceof IllegalArgumentException || e instanceof CliException) {
+            if (e instanceof LslException || e instanceof IllegalArgumentException || e instanceof CliException
+                    || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("frisson " + cmd.getCommandName() + ": " + e.getMessage());
                 return 2;
             }

@@ -3,6 +3,7 @@ package org.frisson.app;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.frisson.app.pipeline.Pipeline;
 import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.app.pipeline.PipelineRecorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,16 +24,21 @@ final class RunCommand implements Runnable {
     @Option(names = "--duration", defaultValue = "0", paramLabel = "S", description = "Seconds to run; 0 until Ctrl-C.")
     double duration;
 
+    @Option(names = "--record", paramLabel = "FILE.xdf", description = "Record every input and output into this XDF file.")
+    Path record;
+
     @Override
     public void run() {
-        runPipeline(PipelineConfig.load(config), duration, spec.commandLine().getOut());
+        runPipeline(PipelineConfig.load(config), duration, record, spec.commandLine().getOut());
     }
 
-    /** Starts the pipeline, shows its status until stopped, then drains and closes it. */
-    static void runPipeline(PipelineConfig cfg, double duration, PrintWriter out) {
+    /** Starts the pipeline (recording it when {@code record} is set), shows its status until stopped, closes it. */
+    static void runPipeline(PipelineConfig cfg, double duration, Path record, PrintWriter out) {
         StopSignal.install();
         LiveStatus[] status = new LiveStatus[1];
-        try (Pipeline p = Pipeline.start(cfg, new SimpleMeterRegistry(), line -> {
+        PipelineRecorder recorder = record == null ? null : new PipelineRecorder(record, false);
+        Pipeline.Taps taps = recorder == null ? Pipeline.Taps.NONE : recorder.taps();
+        try (recorder; Pipeline p = Pipeline.start(cfg, new SimpleMeterRegistry(), line -> {
             if (status[0] != null) {
                 status[0].log(line);
             } else {
@@ -41,8 +47,11 @@ final class RunCommand implements Runnable {
                     out.flush();
                 }
             }
-        })) {
+        }, taps)) {
             status[0] = new LiveStatus(p, out);
+            if (recorder != null) {
+                status[0].log("recording every input and output to " + recorder.file());
+            }
             status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
             status[0].runUntilStopped(duration);
             status[0].log(String.format("stopping after %d frames", p.frames()));

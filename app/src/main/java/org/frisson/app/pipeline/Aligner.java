@@ -74,6 +74,7 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     private double frameTime;
     private double nextHealth = Double.NaN;
     private volatile long framesEmitted;
+    private double frameLimit = Double.POSITIVE_INFINITY;
 
     Aligner(List<Input> inputs, List<WindowView> views, List<StageRun> stages, List<OutputLink> outputs,
             HealthLink health, List<OutputListener> listeners, PipelineMetrics metrics, double hop,
@@ -133,7 +134,10 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
             metrics.dropped.increment(lost);
             in.health.droppedSamples += lost;
         }
-        in.buffer.append(e);
+        int nonFinite = in.buffer.append(e);
+        if (nonFinite > 0) {
+            in.health.nonFinite += nonFinite;
+        }
         in.lastArrival = e.arrival;
         double newest = in.buffer.lastStamp();
         in.watermark = in.rate > 0 ? newest + WATERMARK_PERIODS / in.rate : newest;
@@ -142,7 +146,7 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     }
 
     private void emitDueFrames(double now) {
-        while (nextFrame <= now) {
+        while (nextFrame <= now && nextFrame <= frameLimit) {
             double t = nextFrame;
             for (Input in : inputs) {
                 if (in.required && !(in.watermark >= t) && now - t <= in.timeout) {
@@ -229,6 +233,11 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         for (OutputListener l : listeners) {
             l.end();
         }
+    }
+
+    /** No frame after {@code t} (offline: the end of the data). */
+    void limitFrames(double t) {
+        frameLimit = t;
     }
 
     long framesEmitted() {

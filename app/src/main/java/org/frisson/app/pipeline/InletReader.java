@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Pulls one inlet on its own thread and publishes its chunks into the ring: stamps on the local clock,
- * non-finite values turned into NaN (counted), health kept. Nothing is allocated per chunk (string
+ * Pulls one inlet on its own thread and publishes its chunks into the ring, as they arrived (stamps on the
+ * local clock), health kept. Nothing is allocated per chunk (string
  * streams excepted). A stream that comes back with another shape is reported on its health and in the
  * log, and stays missing; the other streams are not affected.
  */
@@ -89,19 +89,6 @@ final class InletReader implements Runnable {
     }
 
     private void publish(int n) {
-        if (!text) {
-            int bad = 0;
-            for (int i = 0, m = n * channels; i < m; i++) {
-                double v = values[i];
-                if (v - v != 0) { // NaN or +-Inf
-                    values[i] = Double.NaN;
-                    bad++;
-                }
-            }
-            if (bad > 0) {
-                health.nonFinite += bad;
-            }
-        }
         if (ring.remainingCapacity() == 0) {
             ringFullWaits++;
         }

@@ -42,8 +42,8 @@ final class OutputLink implements AutoCloseable {
         return !slots.isEmpty();
     }
 
-    /** Lays the slots out and opens the outlet. */
-    void open(double frameRate) {
+    /** Lays the slots out and, when {@code publish}, opens the outlet (offline runs only describe it). */
+    void open(double frameRate, boolean publish) {
         sample = new double[labels.size() + 1];
         int at = 0;
         for (OutputSlot s : slots) {
@@ -58,7 +58,7 @@ final class OutputLink implements AutoCloseable {
         }
         b.channel("latency", "seconds", "Latency");
         info = b.build();
-        outlet = Outlet.open(info);
+        outlet = publish ? Outlet.open(info) : null;
     }
 
     /** Marks every channel missing before the stages write. */
@@ -66,9 +66,13 @@ final class OutputLink implements AutoCloseable {
         Arrays.fill(sample, Double.NaN);
     }
 
-    /** Pushes the sample; returns its latency in seconds. */
+    /** Pushes the sample; returns its latency in seconds (NaN offline, where there is no live clock). */
     double push(double newestInputStamp) {
         stamp[0] = newestInputStamp;
+        if (outlet == null) {
+            sample[sample.length - 1] = Double.NaN;
+            return Double.NaN;
+        }
         double latency = Lsl.localClock() - newestInputStamp;
         sample[sample.length - 1] = latency;
         outlet.push(sample, 1, stamp);
@@ -107,6 +111,8 @@ final class OutputLink implements AutoCloseable {
     public void close() {
         if (outlet != null) {
             outlet.close();
+        }
+        if (info != null) {
             info.close();
         }
     }

@@ -58,10 +58,18 @@ public final class Pipeline implements AutoCloseable {
     private volatile boolean ticking = true;
 
     private final Taps taps;
+    /** Offline: the recording's streams per role, fed by {@link #feed}; null when live. */
+    private final Map<String, List<StreamInfo>> offlineInputs;
+    private final ChunkEvent offlineEvent;
+    private double dataClock = Double.NEGATIVE_INFINITY;
 
-    private Pipeline(PipelineConfig config, MeterRegistry registry, Consumer<String> log, Taps taps) {
+    private Pipeline(PipelineConfig config, MeterRegistry registry, Consumer<String> log, Taps taps,
+                     Map<String, List<StreamInfo>> offlineInputs) {
         this.config = config;
         this.taps = taps;
+        this.offlineInputs = offlineInputs;
+        this.offlineEvent = offlineInputs == null ? null
+                : new ChunkEvent(config.settings().chunkValues(), TEXT_VALUES);
         this.log = log;
         this.metrics = new PipelineMetrics(registry);
     }
@@ -83,7 +91,7 @@ public final class Pipeline implements AutoCloseable {
      * @throws org.frisson.lsl.LslException   when a required input cannot be found
      */
     public static Pipeline start(PipelineConfig config, MeterRegistry registry, Consumer<String> log, Taps taps) {
-        Pipeline p = new Pipeline(config, registry, log, taps);
+        Pipeline p = new Pipeline(config, registry, log, taps, null);
         try {
             p.assemble();
             return p;
@@ -93,7 +101,62 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private record Bound(PipelineConfig.Input input, int stream) {
+    /**
+     * The same pipeline over a recording, driven by {@link #feed} as fast as it goes: no LSL, no threads.
+     * Inputs are given per role (streams from the recording with the stamps the live pipeline used); the
+     * clock is the data's own; outputs go to the listeners only (their latency channel is NaN).
+     */
+    public static Pipeline offline(PipelineConfig config, Map<String, List<StreamInfo>> inputsByRole,
+                                   List<OutputListener> outputs, Consumer<String> log) {
+        Pipeline p = new Pipeline(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), log,
+                new Taps(List.of(), outputs), inputsByRole);
+        try {
+            p.assemble();
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Offline: hands the aligner one chunk of input {@code stream} (stamps on the local clock, values
+     * channel-interleaved, or texts). Chunks must come in stamp order across all streams.
+     */
+    public void feed(int stream, int samples, double[] stamps, double[] values, String[] texts) {
+        ChunkEvent e = offlineEvent;
+        e.stream = stream;
+        e.samples = samples;
+        System.arraycopy(stamps, 0, e.stamps, 0, samples);
+        int channels = infos.get(stream).channelCount();
+        if (texts != null) {
+            System.arraycopy(texts, 0, e.texts, 0, samples * channels);
+        } else {
+            System.arraycopy(values, 0, e.values, 0, samples * channels);
+        }
+        dataClock = Math.max(dataClock, stamps[samples - 1]);
+        e.arrival = dataClock;
+        aligner.onEvent(e, 0, true);
+    }
+
+    /** Offline: emits the frames up to the last data, then tells the output listeners the run is over. */
+    public void finish() {
+        double end = dataClock;
+        double maxTimeout = 0;
+        for (PipelineConfig.Input in : config.inputs()) {
+            maxTimeout = Math.max(maxTimeout, in.timeout());
+        }
+        aligner.limitFrames(end);
+        dataClock = end + maxTimeout + config.settings().hop() + 1.0;
+        offlineEvent.stream = ChunkEvent.TICK;
+        offlineEvent.samples = 0;
+        aligner.onEvent(offlineEvent, 0, true);
+        aligner.onShutdown();
+    }
+
+    /** Offline: input streams in pipeline order. */
+    public List<StreamInfo> inputs() {
+        return List.copyOf(infos);
     }
 
     private void assemble() {
@@ -102,19 +165,27 @@ public final class Pipeline implements AutoCloseable {
         Map<String, List<Integer>> roles = new LinkedHashMap<>();
         List<PipelineConfig.Input> inputOf = new ArrayList<>();
         for (PipelineConfig.Input in : config.inputs()) {
-            List<StreamInfo> found = resolve(in, s.resolveSeconds());
             List<Integer> idx = new ArrayList<>();
-            for (StreamInfo info : found) {
-                idx.add(inlets.size());
-                openInput(in, info);
-                inputOf.add(in);
+            if (offlineInputs == null) {
+                for (StreamInfo info : resolve(in, s.resolveSeconds())) {
+                    idx.add(infos.size());
+                    openInput(in, info);
+                    inputOf.add(in);
+                }
+            } else {
+                for (StreamInfo info : offlineInputs.getOrDefault(in.role(), List.of())) {
+                    idx.add(infos.size());
+                    infos.add(info);
+                    health.add(new StreamHealth(info.name(), in.role(), info.nominalRate(), info.channelCount()));
+                    inputOf.add(in);
+                }
             }
             roles.put(in.role(), idx);
         }
         // 2. stages declare inputs (with windows), parameters and outputs
         Map<String, java.util.function.Supplier<Stage>> kinds = stageKinds();
         List<double[]> windowsPerStream = new ArrayList<>();
-        for (int i = 0; i < inlets.size(); i++) {
+        for (int i = 0; i < infos.size(); i++) {
             windowsPerStream.add(new double[]{0});
         }
         List<double[]> viewSpecs = new ArrayList<>(); // {stream, seconds}
@@ -142,7 +213,7 @@ public final class Pipeline implements AutoCloseable {
         }
         // 3. buffers and views
         List<Aligner.Input> states = new ArrayList<>();
-        for (int i = 0; i < inlets.size(); i++) {
+        for (int i = 0; i < infos.size(); i++) {
             StreamInfo info = infos.get(i);
             PipelineConfig.Input in = inputOf.get(i);
             boolean text = info.format() == ChannelFormat.STRING;
@@ -164,21 +235,14 @@ public final class Pipeline implements AutoCloseable {
         List<OutputLink> used = new ArrayList<>();
         for (OutputLink o : outputs.values()) {
             if (o.isUsed()) {
-                o.open(1.0 / s.hop());
+                o.open(1.0 / s.hop(), offlineInputs == null);
                 used.add(o);
             }
         }
         PipelineConfig.Output h = config.outputs().get("health");
-        if (h != null) {
+        if (h != null && offlineInputs == null) {
             healthLink = new HealthLink(h, health, s.healthPeriod());
         }
-        // 5. the ring
-        disruptor = new Disruptor<>(() -> new ChunkEvent(s.chunkValues(), TEXT_VALUES), s.ringSize(),
-                r -> {
-                    Thread t = new Thread(r, "frisson-aligner");
-                    t.setDaemon(true);
-                    return t;
-                }, ProducerType.MULTI, new BlockingWaitStrategy());
         List<StreamInfo> outputInfos = new ArrayList<>();
         used.forEach(o -> outputInfos.add(o.info()));
         if (healthLink != null) {
@@ -187,6 +251,18 @@ public final class Pipeline implements AutoCloseable {
         for (OutputListener l : taps.outputs()) {
             l.start(List.copyOf(outputInfos));
         }
+        if (offlineInputs != null) {
+            aligner = new Aligner(states, views, runs, used, null, taps.outputs(), metrics, s.hop(),
+                    s.healthPeriod(), () -> dataClock, log);
+            return;
+        }
+        // 5. the ring
+        disruptor = new Disruptor<>(() -> new ChunkEvent(s.chunkValues(), TEXT_VALUES), s.ringSize(),
+                r -> {
+                    Thread t = new Thread(r, "frisson-aligner");
+                    t.setDaemon(true);
+                    return t;
+                }, ProducerType.MULTI, new BlockingWaitStrategy());
         aligner = new Aligner(states, views, runs, used, healthLink, taps.outputs(), metrics, s.hop(),
                 s.healthPeriod(), Lsl::localClock, log);
         List<com.lmax.disruptor.EventHandler<ChunkEvent>> consumers = new ArrayList<>();
@@ -442,6 +518,9 @@ public final class Pipeline implements AutoCloseable {
             healthLink.close();
         }
         inlets.forEach(Inlet::close); // each closes its stream info too
+        if (offlineInputs != null) {
+            infos.forEach(StreamInfo::close);
+        }
     }
 
     /** A timer for tests and status: the stage timers by name. */

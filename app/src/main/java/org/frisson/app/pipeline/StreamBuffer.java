@@ -69,19 +69,31 @@ final class StreamBuffer {
         return count;
     }
 
-    /** Appends {@code n} samples (interleaved values or texts) from an event. */
-    void append(ChunkEvent e) {
+    /**
+     * Appends {@code n} samples (interleaved values or texts) from an event; non-finite values are kept
+     * as NaN (a missing value, never a number). Returns how many values were non-finite.
+     */
+    int append(ChunkEvent e) {
         int n = e.samples;
+        int nonFinite = 0;
         for (int i = 0; i < n; i++) {
             int slot = (int) (written % capacity);
             stamps[slot] = e.stamps[i];
             if (texts != null) {
                 System.arraycopy(e.texts, i * channels, texts, slot * channels, channels);
             } else {
-                System.arraycopy(e.values, i * channels, values, slot * channels, channels);
+                for (int c = 0, src = i * channels, dst = slot * channels; c < channels; c++) {
+                    double v = e.values[src + c];
+                    if (v - v != 0) { // NaN or +-Inf
+                        v = Double.NaN;
+                        nonFinite++;
+                    }
+                    values[dst + c] = v;
+                }
             }
             written++;
         }
+        return nonFinite;
     }
 
     /** Logical index (0 = oldest held) of the first sample with stamp {@code > t}. */
