@@ -1,0 +1,214 @@
+"""Reference computations for Frisson's dsp tests.
+
+Usage: frisson_reference.py TASK OUTDIR [ARGS]
+
+Each task writes its inputs and the reference tool's results into OUTDIR as raw little-endian float64
+files (NAME.f64) plus a manifest.txt of key=value lines; the Java test reads them, runs Frisson on the
+same input and compares. Inputs are generated here from fixed seeds, so every run is identical.
+
+Tasks:
+  filters   Butterworth second-order sections (scipy.signal.butter), sosfilt, sosfiltfilt
+  de        EEG differential entropy: periodogram band power (scipy) and the SEED reference code (numpy)
+  eda       NeuroKit2 eda_clean / eda_phasic(method="highpass") / eda_peaks; per-trial normalisation
+  ppg       NeuroKit2 ppg_clean / ppg_findpeaks (Elgendi) and HeartPy on HeartPy's bundled data.csv
+  resample  scipy.signal.resample_poly
+  audio     librosa log-mel as MusiCNN computes it, and VGGish's log-mel definition (numpy)
+  timing    wall time of the reference implementations for the benchmark's comparison
+"""
+
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def write(outdir, name, array):
+    np.ascontiguousarray(np.asarray(array, dtype="<f8")).tofile(os.path.join(outdir, name + ".f64"))
+
+
+class Manifest:
+    def __init__(self, outdir):
+        self.path = os.path.join(outdir, "manifest.txt")
+        self.lines = []
+
+    def put(self, key, value):
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(v) for v in value)
+        self.lines.append(f"{key}={value}")
+
+    def save(self):
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write("\n".join(self.lines) + "\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# Filters
+# --------------------------------------------------------------------------------------------------
+
+def task_filters(outdir):
+    import scipy.signal as ss
+
+    m = Manifest(outdir)
+    designs = [
+        # (name, btype, order, cutoff(s), fs) -- the filters Frisson uses, plus odd orders and edge cases
+        ("eda_clean_32", "lowpass", 4, 3.0, 32.0),
+        ("eda_clean_1000", "lowpass", 4, 3.0, 1000.0),
+        ("eda_tonic_32", "lowpass", 2, 0.05, 32.0),
+        ("eda_phasic_32", "highpass", 2, 0.05, 32.0),
+        ("eda_phasic_4", "highpass", 2, 0.05, 4.0),
+        ("ppg_64", "bandpass", 2, (0.5, 8.0), 64.0),
+        ("ppg_100", "bandpass", 2, (0.5, 8.0), 100.0),
+        ("ppg_1000", "bandpass", 2, (0.5, 8.0), 1000.0),
+        ("lp_odd3", "lowpass", 3, 10.0, 128.0),
+        ("hp_odd5", "highpass", 5, 1.0, 128.0),
+        ("bp_odd3", "bandpass", 3, (8.0, 14.0), 128.0),
+        ("lp_order1", "lowpass", 1, 20.0, 250.0),
+        ("bp_order6", "bandpass", 6, (1.0, 40.0), 500.0),
+    ]
+    rng = np.random.default_rng(20240601)
+    x = np.cumsum(rng.standard_normal(3000)) * 0.1 + rng.standard_normal(3000)
+    write(outdir, "signal", x)
+    names = []
+    for name, btype, order, cutoff, fs in designs:
+        sos = ss.butter(order, cutoff, btype=btype, output="sos", fs=fs)
+        write(outdir, name + ".sos", sos.ravel())
+        write(outdir, name + ".sosfilt", ss.sosfilt(sos, x))
+        write(outdir, name + ".sosfilt_zi", ss.sosfilt(sos, x, zi=ss.sosfilt_zi(sos) * x[0])[0])
+        write(outdir, name + ".sosfiltfilt", ss.sosfiltfilt(sos, x))
+        cut = cutoff if np.isscalar(cutoff) else f"{cutoff[0]}:{cutoff[1]}"
+        m.put(name, f"{btype} {order} {cut} {fs}")
+        names.append(name)
+    m.put("designs", names)
+    m.save()
+
+
+# --------------------------------------------------------------------------------------------------
+# EEG differential entropy
+# --------------------------------------------------------------------------------------------------
+
+SEED_BANDS = [("delta", 1, 4), ("theta", 4, 8), ("alpha", 8, 14), ("beta", 14, 31), ("gamma", 31, 50)]
+
+
+def simulated_eeg(rng, fs, seconds, channels):
+    """Plausible scalp EEG in microvolts: 1/f background, alpha bursts, theta and beta rhythms, line noise
+    and eye blinks on the first channels."""
+    n = int(round(fs * seconds))
+    t = np.arange(n) / fs
+    white = rng.standard_normal((channels, n))
+    spec = np.fft.rfft(white, axis=1)
+    f = np.fft.rfftfreq(n, 1 / fs)
+    f[0] = f[1]
+    pink = np.fft.irfft(spec / np.sqrt(f), n, axis=1)
+    pink *= 8.0 / pink.std(axis=1, keepdims=True)
+    x = pink
+    for c in range(channels):
+        env = 0.5 * (1 + np.sin(2 * np.pi * 0.1 * t + rng.uniform(0, 2 * np.pi)))
+        x[c] += 12 * env * np.sin(2 * np.pi * rng.uniform(9, 11) * t + rng.uniform(0, 2 * np.pi))
+        x[c] += 4 * np.sin(2 * np.pi * 6.0 * t + rng.uniform(0, 2 * np.pi))
+        x[c] += 2 * np.sin(2 * np.pi * 21.0 * t + rng.uniform(0, 2 * np.pi))
+        if fs > 100:
+            x[c] += 1.5 * np.sin(2 * np.pi * 50.0 * t)
+    for blink in rng.uniform(0, seconds, size=int(seconds / 4)):
+        shape = 100 * np.exp(-0.5 * ((t - blink) / 0.08) ** 2)
+        x[: min(4, channels)] += shape
+    return x.T.copy()  # samples x channels
+
+
+def periodogram_de(x, fs, window, hop, nfft, bands):
+    import scipy.signal as ss
+
+    n, channels = x.shape
+    frames = []
+    for end in range(window, n + 1, hop):
+        seg = x[end - window:end]
+        f, p = ss.periodogram(seg, fs=fs, window="hann", nfft=nfft, detrend="constant",
+                              scaling="density", axis=0)
+        df = f[1] - f[0]
+        row = np.empty((channels, len(bands)))
+        for b, (_, lo, hi) in enumerate(bands):
+            sel = (f >= lo) & (f < hi)
+            var = p[sel].sum(axis=0) * df
+            row[:, b] = 0.5 * np.log(2 * np.pi * np.e * var)
+        frames.append(row)
+    return np.array(frames)
+
+
+def matlab_hanning(n):
+    k = np.arange(1, n + 1)
+    return 0.5 - 0.5 * np.cos(2 * np.pi * k / (n + 1))
+
+
+def seed_de(x, fs, window, nfft, bands):
+    """The SEED reference extraction: non-overlapping windows, MATLAB hanning, fft(x, NFFT), mean |X|^2
+    over MATLAB indices fix(f/fs*NFFT)..fix(f_end/fs*NFFT) (1-based), DE = log2(100 E)."""
+    n, channels = x.shape
+    w = matlab_hanning(window)
+    frames = []
+    for i in range(n // window):
+        seg = x[i * window:(i + 1) * window]
+        spec = np.fft.fft(seg * w[:, None], nfft, axis=0)
+        mag = np.abs(spec[: nfft // 2])
+        row = np.empty((channels, len(bands)))
+        for b, (_, lo, hi) in enumerate(bands):
+            s = int(np.fix(lo / fs * nfft))
+            e = int(np.fix(hi / fs * nfft))
+            energy = np.mean(mag[s - 1:e] ** 2, axis=0)
+            row[:, b] = np.log2(100 * energy)
+        frames.append(row)
+    return np.array(frames)
+
+
+def task_de(outdir):
+    m = Manifest(outdir)
+    cases = []
+
+    def add(name, method, x, fs, window_s, hop_s, nfft, bands=SEED_BANDS):
+        window = int(round(window_s * fs))
+        hop = int(round(hop_s * fs))
+        if method == "periodogram":
+            de = periodogram_de(x, fs, window, hop, nfft, bands)
+        else:
+            de = seed_de(x, fs, window, nfft, bands)
+        write(outdir, name + ".input", x.ravel())
+        write(outdir, name + ".de", de.ravel())
+        m.put(name + ".method", method)
+        m.put(name + ".fs", fs)
+        m.put(name + ".channels", x.shape[1])
+        m.put(name + ".window", window_s)
+        m.put(name + ".hop", hop_s)
+        m.put(name + ".nfft", nfft)
+        m.put(name + ".bands", [f"{b}:{lo}:{hi}" for b, lo, hi in bands])
+        m.put(name + ".frames", de.shape[0])
+        cases.append(name)
+
+    rng = np.random.default_rng(1)
+    add("random_128", "periodogram", rng.standard_normal((128 * 20, 32)) * 20, 128.0, 1.0, 0.25, 128)
+    add("eeg_128", "periodogram", simulated_eeg(rng, 128.0, 30, 32), 128.0, 1.0, 0.25, 128)
+    add("eeg_128_4s", "periodogram", simulated_eeg(rng, 128.0, 40, 8), 128.0, 4.0, 0.5, 512)
+    add("eeg_1000", "periodogram", simulated_eeg(rng, 1000.0, 10, 8), 1000.0, 1.0, 0.25, 1024)
+    add("eeg_250_custom", "periodogram", simulated_eeg(rng, 250.0, 12, 4), 250.0, 2.0, 0.1, 512,
+        bands=[("slow", 0.5, 2), ("alpha_low", 8, 10), ("alpha_high", 10, 12.5)])
+    add("seed_random_200", "seed", rng.standard_normal((200 * 15, 16)) * 20, 200.0, 1.0, 1.0, 512)
+    add("seed_eeg_200", "seed", simulated_eeg(rng, 200.0, 20, 62), 200.0, 1.0, 1.0, 512)
+    add("seed_eeg_128", "seed", simulated_eeg(rng, 128.0, 20, 32), 128.0, 1.0, 1.0, 512)
+    m.put("cases", cases)
+    m.save()
+
+
+TASKS = {
+    "filters": task_filters,
+    "de": task_de,
+}
+
+
+def main(argv):
+    if len(argv) < 3 or argv[1] not in TASKS:
+        sys.exit(__doc__)
+    outdir = argv[2]
+    os.makedirs(outdir, exist_ok=True)
+    TASKS[argv[1]](outdir, *argv[3:])
+
+
+if __name__ == "__main__":
+    main(sys.argv)
