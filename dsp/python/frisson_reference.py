@@ -196,9 +196,133 @@ def task_de(outdir):
     m.save()
 
 
+# --------------------------------------------------------------------------------------------------
+# Skin conductance
+# --------------------------------------------------------------------------------------------------
+
+def realistic_gsr(rng, fs, seconds):
+    """A wearable-like skin conductance trace in microsiemens: a tonic level that wanders and drifts,
+    SCRs at irregular (Poisson) times with log-normal amplitudes and Bateman-function shapes
+    (time constants 0.75 s and 2 s, typical values from Benedek & Kaernbach 2010), overlapping at times,
+    plus sensor noise."""
+    n = int(round(fs * seconds))
+    t = np.arange(n) / fs
+    walk = np.cumsum(rng.standard_normal(n)) / np.sqrt(fs) * 0.02
+    tonic = 4.0 + 0.002 * t + walk + 0.3 * np.sin(2 * np.pi * t / 97.0)
+    phasic = np.zeros(n)
+    onset = 5.0
+    onsets = []
+    while True:
+        onset += rng.exponential(15.0)
+        if onset > seconds - 10:
+            break
+        onsets.append(onset)
+    tau1, tau2 = 0.75, 2.0
+    for o in onsets:
+        amp = float(np.clip(rng.lognormal(np.log(0.25), 0.8), 0.03, 3.0))
+        dt = t - o
+        shape = np.where(dt > 0, np.exp(-dt / tau2) - np.exp(-dt / tau1), 0.0)
+        phasic += amp * shape / shape.max()
+    noise = rng.standard_normal(n) * 0.004
+    return tonic + phasic + noise
+
+
+def task_eda(outdir):
+    import warnings
+
+    import neurokit2 as nk
+    import scipy.signal as ss
+    import scipy.stats as st
+
+    warnings.filterwarnings("ignore")
+    m = Manifest(outdir)
+    cases = []
+
+    def add(name, raw, fs):
+        clean = nk.eda_clean(raw, sampling_rate=fs)
+        comp = nk.eda_phasic(clean, sampling_rate=fs, method="highpass")
+        phasic = comp["EDA_Phasic"].to_numpy()
+        tonic = comp["EDA_Tonic"].to_numpy()
+        _, info = nk.eda_peaks(phasic, sampling_rate=fs)
+        write(outdir, name + ".raw", raw)
+        write(outdir, name + ".tonic", tonic)
+        write(outdir, name + ".phasic", phasic)
+        write(outdir, name + ".peaks", info["SCR_Peaks"])
+        write(outdir, name + ".onsets", np.nan_to_num(np.asarray(info["SCR_Onsets"], dtype=float), nan=-1))
+        write(outdir, name + ".amplitudes", info["SCR_Amplitude"])
+        write(outdir, name + ".risetimes", info["SCR_RiseTime"])
+        write(outdir, name + ".normalized", ss.detrend(st.zscore(raw), type="linear"))
+        m.put(name + ".fs", fs)
+        cases.append(name)
+
+    sims = [  # (seed, fs, seconds, SCRs, drift, noise)
+        (1, 32, 120, 8, -0.01, 0.01),
+        (2, 32, 300, 15, 0.0, 0.02),
+        (3, 64, 180, 10, 0.02, 0.01),
+        (4, 100, 120, 6, -0.01, 0.05),
+        (5, 32, 600, 30, 0.0, 0.01),
+        (6, 4, 300, 12, 0.01, 0.01),
+    ]
+    for seed, fs, seconds, scrs, drift, noise in sims:
+        raw = nk.eda_simulate(duration=seconds, sampling_rate=fs, scr_number=scrs, drift=drift, noise=noise,
+                              random_state=seed)
+        add(f"sim{seed}_{fs}hz", np.asarray(raw, dtype=float), float(fs))
+    rng = np.random.default_rng(2002)
+    add("realistic_32hz", realistic_gsr(rng, 32.0, 600), 32.0)
+    add("realistic_128hz", realistic_gsr(rng, 128.0, 300), 128.0)
+    m.put("cases", cases)
+    m.save()
+
+
+# --------------------------------------------------------------------------------------------------
+# PPG
+# --------------------------------------------------------------------------------------------------
+
+def heartpy_data():
+    import heartpy as hp
+
+    return hp.get_data(os.path.join(os.path.dirname(hp.__file__), "data", "data.csv"))
+
+
+def task_ppg(outdir):
+    import warnings
+
+    import heartpy as hp
+    import neurokit2 as nk
+
+    warnings.filterwarnings("ignore")
+    m = Manifest(outdir)
+    cases = []
+
+    def add(name, raw, fs):
+        clean = nk.ppg_clean(raw, sampling_rate=fs)
+        peaks = nk.ppg_findpeaks(clean, sampling_rate=fs)["PPG_Peaks"]
+        write(outdir, name + ".raw", raw)
+        write(outdir, name + ".clean", clean)
+        write(outdir, name + ".peaks", peaks)
+        m.put(name + ".fs", fs)
+        cases.append(name)
+
+    data = heartpy_data()
+    add("heartpy_data", np.asarray(data, dtype=float), 100.0)
+    wd, measures = hp.process(data, 100.0)
+    write(outdir, "heartpy_data.heartpy_peaks", wd["peaklist"])
+    m.put("heartpy.bpm", repr(float(measures["bpm"])))
+    m.put("heartpy.rmssd", repr(float(measures["rmssd"])))
+    m.put("heartpy.sdnn", repr(float(measures["sdnn"])))
+    m.put("heartpy.removed", len(wd["removed_beats"]))
+    for seed, fs, hr, seconds in [(1, 64, 70, 120), (2, 64, 55, 120), (3, 100, 90, 60), (4, 128, 110, 60)]:
+        raw = nk.ppg_simulate(duration=seconds, sampling_rate=fs, heart_rate=hr, random_state=seed)
+        add(f"sim{seed}_{fs}hz", np.asarray(raw, dtype=float), float(fs))
+    m.put("cases", cases)
+    m.save()
+
+
 TASKS = {
     "filters": task_filters,
     "de": task_de,
+    "eda": task_eda,
+    "ppg": task_ppg,
 }
 
 
