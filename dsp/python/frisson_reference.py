@@ -318,11 +318,116 @@ def task_ppg(outdir):
     m.save()
 
 
+# --------------------------------------------------------------------------------------------------
+# Audio
+# --------------------------------------------------------------------------------------------------
+
+def task_resample(outdir):
+    import scipy.signal as ss
+
+    m = Manifest(outdir)
+    rng = np.random.default_rng(44100)
+    cases = []
+    for fin in (48000, 44100):
+        seconds = 2.0
+        n = int(fin * seconds)
+        t = np.arange(n) / fin
+        signals = {
+            "tones": 0.3 * np.sin(2 * np.pi * 440 * t) + 0.2 * np.sin(2 * np.pi * 1000 * t)
+                     + 0.1 * np.sin(2 * np.pi * 5000 * t) + 0.1 * np.sin(2 * np.pi * 7000 * t),
+            "noise": 0.25 * rng.standard_normal(n),
+            "chirp": 0.5 * ss.chirp(t, f0=20, t1=seconds, f1=fin / 2 * 0.95, method="logarithmic"),
+        }
+        for fout in (16000, 22050, 24000):
+            for kind, x in signals.items():
+                name = f"{kind}_{fin}_{fout}"
+                x32 = x.astype(np.float32).astype(np.float64)  # what a float32 audio stream carries
+                write(outdir, name + ".input", x32)
+                write(outdir, name + ".output", ss.resample_poly(x32, fout, fin))
+                m.put(name + ".rates", f"{fin}:{fout}")
+                cases.append(name)
+    # the anti-aliasing filters themselves
+    for up, down in ((1, 3), (160, 441), (320, 441), (147, 160), (80, 147), (1, 2)):
+        taps = ss.firwin(2 * 10 * max(up, down) + 1, 1.0 / max(up, down), window=("kaiser", 5.0)) * up
+        write(outdir, f"taps_{up}_{down}", taps)
+    m.put("taps", ["1:3", "160:441", "320:441", "147:160", "80:147", "1:2"])
+    m.put("cases", cases)
+    m.save()
+
+
+def vggish_log_mel(y, sr=16000):
+    """VGGish's front-end from its published parameters (vggish_params, mel_features): 25 ms periodic-Hann
+    windows every 10 ms without padding, FFT length 512, magnitude, 64 HTK-mel triangles 125-7500 Hz drawn
+    in the mel domain with the DC bin's weight 0, ln(x + 0.01)."""
+    win = int(round(sr * 0.025))
+    hop = int(round(sr * 0.010))
+    nfft = 2 ** int(np.ceil(np.log(win) / np.log(2.0)))
+    frames = 1 + (len(y) - win) // hop
+    idx = np.arange(win)[None, :] + hop * np.arange(frames)[:, None]
+    window = 0.5 - 0.5 * np.cos(2 * np.pi / win * np.arange(win))
+    mag = np.abs(np.fft.rfft(y[idx] * window, nfft))
+    bins = mag.shape[1]
+
+    def mel(f):
+        return 1127.0 * np.log(1.0 + f / 700.0)
+
+    bins_mel = mel(np.linspace(0.0, sr / 2.0, bins))
+    edges = np.linspace(mel(125.0), mel(7500.0), 64 + 2)
+    matrix = np.empty((bins, 64))
+    for i in range(64):
+        lo, center, hi = edges[i:i + 3]
+        matrix[:, i] = np.maximum(0.0, np.minimum((bins_mel - lo) / (center - lo), (hi - bins_mel) / (hi - center)))
+    matrix[0, :] = 0.0
+    return np.log(mag @ matrix + 0.01), matrix
+
+
+def task_audio(outdir, fixtures):
+    import warnings
+
+    import librosa
+    import scipy.signal as ss
+    import soundfile as sf
+
+    warnings.filterwarnings("ignore")
+    m = Manifest(outdir)
+    write(outdir, "mel_musicnn", librosa.filters.mel(sr=16000, n_fft=512, n_mels=96).astype(np.float64))
+    cases = []
+    for fname in sorted(os.listdir(fixtures)):
+        if not fname.endswith(".wav"):
+            continue
+        name = os.path.splitext(fname)[0]
+        y, sr = sf.read(os.path.join(fixtures, fname), dtype="float64")
+        if y.ndim > 1:
+            y = y.mean(axis=1)
+        if sr != 16000:
+            y = ss.resample_poly(y, 16000, sr)
+        y32 = y.astype(np.float32)  # librosa.load gives float32
+        power = librosa.feature.melspectrogram(y=y32, sr=16000, n_fft=512, hop_length=256, n_mels=96).T
+        musicnn = np.log10(10000 * power.astype(np.float64) + 1)
+        with np.errstate(over="ignore"):
+            literal = np.log10(10000 * power.astype(np.float16) + 1)  # musicnn's own float16 arithmetic
+        vgg, matrix = vggish_log_mel(y32.astype(np.float64))
+        write(outdir, name + ".mono16k", y)
+        write(outdir, name + ".musicnn", musicnn)
+        write(outdir, name + ".vggish", vgg)
+        m.put(name + ".rate", sr)
+        m.put(name + ".musicnn_frames", musicnn.shape[0])
+        m.put(name + ".vggish_frames", vgg.shape[0])
+        m.put(name + ".musicnn_float16_inf", int(np.isinf(literal).sum()))
+        m.put(name + ".musicnn_float16_maxdiff", float(np.max(np.abs(literal.astype(float) - musicnn)[np.isfinite(literal)])))
+        cases.append(name)
+    write(outdir, "mel_vggish", matrix.T)
+    m.put("cases", cases)
+    m.save()
+
+
 TASKS = {
     "filters": task_filters,
     "de": task_de,
     "eda": task_eda,
     "ppg": task_ppg,
+    "resample": task_resample,
+    "audio": task_audio,
 }
 
 
