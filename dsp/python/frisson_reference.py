@@ -421,6 +421,76 @@ def task_audio(outdir, fixtures):
     m.save()
 
 
+# --------------------------------------------------------------------------------------------------
+# Timing of the references, for the benchmark's comparison
+# --------------------------------------------------------------------------------------------------
+
+def best_time(fn, repeat, number):
+    """Best of `repeat` runs of `number` calls, seconds per call."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        best = min(best, (time.perf_counter() - t0) / number)
+    return best
+
+
+def task_timing(outdir, quick="0"):
+    """Seconds per unit of work of the Python references (JSON in OUTDIR/timing.json). The EEG numbers are
+    per window, like Frisson's per-hop cost; the others are whole-record, vectorised computations divided by
+    the record's length, the most favourable way to run them in Python (they have no streaming form)."""
+    import json
+    import warnings
+
+    import librosa
+    import neurokit2 as nk
+    import scipy.signal as ss
+
+    warnings.filterwarnings("ignore")
+    quick = quick == "1"
+    repeat = 3 if quick else 5
+    rng = np.random.default_rng(7)
+    results = {}
+
+    for channels, fs in ((32, 128), (64, 1000)):
+        window = rng.standard_normal((fs, channels)) * 10
+        nfft = 1 << (fs - 1).bit_length()
+        results[f"de_hop_{channels}ch_{fs}hz"] = best_time(
+            lambda: periodogram_de(window, float(fs), fs, fs, nfft, SEED_BANDS), repeat, 20)
+
+    seconds = 120 if quick else 600
+    eda = realistic_gsr(rng, 32.0, seconds)
+
+    def eda_pipeline():
+        clean = nk.eda_clean(eda, sampling_rate=32)
+        phasic = nk.eda_phasic(clean, sampling_rate=32, method="highpass")["EDA_Phasic"].to_numpy()
+        nk.eda_peaks(phasic, sampling_rate=32)
+
+    results["eda_per_sample"] = best_time(eda_pipeline, repeat, 1) / len(eda)
+
+    ppg = np.asarray(nk.ppg_simulate(duration=seconds, sampling_rate=64, heart_rate=70, random_state=1))
+
+    def ppg_pipeline():
+        peaks = nk.ppg_findpeaks(nk.ppg_clean(ppg, sampling_rate=64), sampling_rate=64)["PPG_Peaks"]
+        np.diff(peaks)
+
+    results["ppg_per_sample"] = best_time(ppg_pipeline, repeat, 1) / len(ppg)
+
+    audio_seconds = 20 if quick else 60
+    audio16 = (0.1 * rng.standard_normal(16000 * audio_seconds)).astype(np.float32)
+    results["logmel_musicnn_per_second"] = best_time(lambda: np.log10(10000 * librosa.feature.melspectrogram(
+        y=audio16, sr=16000, n_fft=512, hop_length=256, n_mels=96) + 1), repeat, 1) / audio_seconds
+    results["logmel_vggish_per_second"] = best_time(
+        lambda: vggish_log_mel(audio16.astype(np.float64)), repeat, 1) / audio_seconds
+    for rate in (48000, 44100):
+        x = (0.1 * rng.standard_normal(rate * audio_seconds)).astype(np.float32)
+        results[f"resample_{rate}_to_16000_per_second"] = best_time(
+            lambda: ss.resample_poly(x, 16000, rate), repeat, 1) / audio_seconds
+    with open(os.path.join(outdir, "timing.json"), "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=2)
+
+
 TASKS = {
     "filters": task_filters,
     "de": task_de,
@@ -428,6 +498,7 @@ TASKS = {
     "ppg": task_ppg,
     "resample": task_resample,
     "audio": task_audio,
+    "timing": task_timing,
 }
 
 

@@ -3,6 +3,7 @@ package org.frisson.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.frisson.app.bench.DspBench;
 import org.frisson.app.bench.LslChunkBenchmark;
 import org.frisson.app.bench.LslThroughput;
 import org.frisson.lsl.LslLibrary;
@@ -29,13 +30,16 @@ import java.util.Collection;
 @Command(name = "bench", description = {
         "Run a benchmark and print its numbers.",
         "  lsl  chunked pull/push cost and allocation (JMH, GC profiler), and sustained ingest through one",
-        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run."})
+        "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run.",
+        "  dsp  cost and allocation of the physiology and audio features (JMH, GC profiler), the Python",
+        "       references timed on the same work, and the demo profile's share of one core",
+        "       (--quick and --json apply)."})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "lsl")
+    @Parameters(paramLabel = "WHAT", description = "lsl or dsp")
     String what;
 
     @Option(names = "--quick", description = "Short runs (numbers are rougher).")
@@ -59,8 +63,12 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        if (what.equals("dsp")) {
+            runDsp();
+            return;
+        }
         if (!what.equals("lsl")) {
-            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl)");
+            throw new Frisson.CliException("unknown benchmark '" + what + "' (known: lsl, dsp)");
         }
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
@@ -122,6 +130,24 @@ final class BenchCommand implements Runnable {
             }
         } catch (IOException e) {
             throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RunnerException e) {
+            throw new Frisson.CliException("JMH failed: " + e.getMessage());
+        }
+    }
+
+    private void runDsp() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            ObjectNode report = new DspBench(out, quick, LslLibrary.frissonHome()).run(mapper);
+            if (json != null) {
+                Files.writeString(json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                out.println("wrote " + json);
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw new Frisson.CliException("dsp benchmark failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RunnerException e) {

@@ -27,13 +27,17 @@ public final class PolyphaseResampler {
     private final int up;
     private final int down;
     private final int half;
-    private final double[][] phaseTaps;   // phaseTaps[p][k] = g[p + k up]
+    private final double[][] phaseTaps;   // phaseTaps[p][count - 1 - k] = g[p + k up]: oldest input first
+    private final int stepTop;            // down / up
+    private final int stepPhase;          // down % up
     private final int historyLength;
     private final double[] history;       // each sample stored twice (at i and i + historyLength)
     private int writePos;
     private long inCount;                 // input samples (real, then padding zeros at flush)
     private long realCount;
     private long outCount;
+    private long nextTop;                 // newest input index output `outCount` uses: (outCount down + h) / up
+    private int nextPhase;                // its filter phase: (outCount down + h) % up
 
     public PolyphaseResampler(int inputRate, int outputRate) {
         if (inputRate < 1 || outputRate < 1) {
@@ -52,10 +56,12 @@ public final class PolyphaseResampler {
             int count = (taps.length - 1 - p) / up + 1;
             phaseTaps[p] = new double[count];
             for (int k = 0; k < count; k++) {
-                phaseTaps[p][k] = taps[p + k * up];
+                phaseTaps[p][count - 1 - k] = taps[p + k * up];
             }
             maxTaps = Math.max(maxTaps, count);
         }
+        this.stepTop = down / up;
+        this.stepPhase = down % up;
         this.historyLength = maxTaps + 2;
         this.history = new double[2 * historyLength];
         reset();
@@ -130,6 +136,8 @@ public final class PolyphaseResampler {
         inCount = 0;
         realCount = 0;
         outCount = 0;
+        nextTop = half / up;
+        nextPhase = half % up;
     }
 
     /** Resamples {@code n} samples of {@code in}; writes the outputs now due to {@code out}; returns how many. */
@@ -205,23 +213,33 @@ public final class PolyphaseResampler {
 
     /** Whether output {@code outCount} depends only on inputs received. */
     private boolean ready() {
-        long m = outCount * down + half;
-        return m / up <= inCount - 1;
+        return nextTop <= inCount - 1;
     }
 
     private double next() {
-        long m = outCount * down + half;
-        int phase = (int) (m % up);
-        long top = m / up;                       // newest input index used
-        double[] taps = phaseTaps[phase];
-        // position of input `top` in the doubled history: the newest sample (inCount - 1) sits at writePos - 1
-        int newest = writePos - 1 + historyLength; // in [historyLength - 1, 2 historyLength - 1)
-        int p = newest - (int) (inCount - 1 - top);
-        double acc = 0;
-        for (int k = 0; k < taps.length; k++) {
-            acc += taps[k] * history[p - k];
+        double[] taps = phaseTaps[nextPhase];
+        int count = taps.length;
+        // the newest sample (index inCount - 1) sits at writePos - 1 + historyLength in the doubled history
+        int newest = writePos - 1 + historyLength - (int) (inCount - 1 - nextTop);
+        int start = newest - count + 1;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            a0 += taps[k] * history[start + k];
+            a1 += taps[k + 1] * history[start + k + 1];
+            a2 += taps[k + 2] * history[start + k + 2];
+            a3 += taps[k + 3] * history[start + k + 3];
+        }
+        for (; k < count; k++) {
+            a0 += taps[k] * history[start + k];
         }
         outCount++;
-        return acc;
+        nextTop += stepTop;
+        nextPhase += stepPhase;
+        if (nextPhase >= up) {
+            nextPhase -= up;
+            nextTop++;
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 }

@@ -61,6 +61,8 @@ public final class ElgendiPeakDetector {
     public static final double ENERGY_MEMORY_SECONDS = 60;
     /** Longest wave searched for a peak, s (a pulse wave lasts well under a second). */
     public static final double MAX_WAVE_SECONDS = 3;
+    /** Decisions between exact recomputations of the moving sums. */
+    private static final int EXACT_EVERY = 1024;
 
     private final double sampleRate;
     private final SosFilter bandPass;    // null: input is already band-passed
@@ -81,6 +83,9 @@ public final class ElgendiPeakDetector {
 
     private long n;                      // samples received
     private long evaluated;              // next index whose wave state is decided
+    private double sumPeak;              // running sums of the squared signal over both windows
+    private double sumBeat;
+    private int sinceExact;              // decisions since the sums were last recomputed exactly
     private double meanSquare;
     private boolean prevWave;
     private long waveBegin;              // -1: no wave open
@@ -147,6 +152,9 @@ public final class ElgendiPeakDetector {
     public void reset() {
         n = 0;
         evaluated = 0;
+        sumPeak = 0;
+        sumBeat = 0;
+        sinceExact = 0;
         meanSquare = 0;
         prevWave = false;
         waveBegin = -1;
@@ -224,15 +232,24 @@ public final class ElgendiPeakDetector {
     }
 
     private int decide(long i, long last, long[] peaks, int at) {
-        double sumPeak = 0;
+        // Centred moving sums over [i - P/2, i - P/2 + P) and [i - B/2, i - B/2 + B), edges extended with
+        // the first and last samples. Slid by one sample per decision; recomputed exactly now and then so
+        // rounding cannot accumulate.
         long startP = i - peakWindow / 2;
-        for (int k = 0; k < peakWindow; k++) {
-            sumPeak += sqAt(startP + k, last);
-        }
-        double sumBeat = 0;
         long startB = i - beatWindow / 2;
-        for (int k = 0; k < beatWindow; k++) {
-            sumBeat += sqAt(startB + k, last);
+        if (i == 0 || ++sinceExact >= EXACT_EVERY) {
+            sinceExact = 0;
+            sumPeak = 0;
+            for (int k = 0; k < peakWindow; k++) {
+                sumPeak += sqAt(startP + k, last);
+            }
+            sumBeat = 0;
+            for (int k = 0; k < beatWindow; k++) {
+                sumBeat += sqAt(startB + k, last);
+            }
+        } else {
+            sumPeak += sqAt(startP + peakWindow - 1, last) - sqAt(startP - 1, last);
+            sumBeat += sqAt(startB + beatWindow - 1, last) - sqAt(startB - 1, last);
         }
         double ms = fixedEnergy ? fixedMeanSquare : meanSquare;
         boolean wave = sumPeak / peakWindow > sumBeat / beatWindow + BEAT_OFFSET * ms;
