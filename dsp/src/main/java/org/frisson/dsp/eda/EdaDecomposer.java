@@ -23,7 +23,11 @@ import org.frisson.dsp.filter.ZeroPhaseFilter;
  *       computation). No phase shift, magnitude response squared (-6 dB at the cutoffs); each output
  *       depends on the future too, so an SCR's phasic rise starts slightly before the SCR does.</li>
  * </ul>
- * Note that NeuroKit2's tonic and phasic do not sum to the cleaned signal (Butterworth low- and high-pass
+ * Measured against NeuroKit2 (EdaReferenceTest): the zero-phase form equals it to 1e-11 µS; the live phasic
+ * correlates with NeuroKit2's at r = 0.69-0.86 depending on the signal, and every NeuroKit2 SCR is found in
+ * it by the live {@link ScrDetector}, its peak within 0.2 s (0.6 s on the realistic traces) of NeuroKit2's.
+ *
+ * <p>Note that NeuroKit2's tonic and phasic do not sum to the cleaned signal (Butterworth low- and high-pass
  * at the same cutoff are not complementary); Frisson keeps its definition.
  *
  * <p>Live mode and non-finite samples: a NaN or infinity gives NaN outputs for that sample, and the filters

@@ -13,7 +13,9 @@ package org.frisson.dsp.eda;
  *
  * <p>NeuroKit2 keeps peaks whose prominence is at least 10% of the largest prominence in the whole
  * record, which only an offline pass can know: {@link #detectRelativeToLargest} does that with two passes
- * of this detector. Live, the threshold is absolute (default {@link #DEFAULT_MIN_AMPLITUDE_US}).
+ * of this detector. Live, the threshold is absolute (default {@link #DEFAULT_MIN_AMPLITUDE_US}), so live
+ * detection also reports the small responses (and, on a noisy sensor, noise ripples) that the relative
+ * rule drops; raise the threshold for noisy recordings.
  *
  * <p>Memory is fixed: up to {@link #MAX_OPEN_PEAKS} peaks can be awaiting their prominence at once; beyond
  * that the oldest is dropped (it remains a boundary for later peaks' prominence, but is no longer

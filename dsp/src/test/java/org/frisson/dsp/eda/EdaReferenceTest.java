@@ -29,6 +29,8 @@ class EdaReferenceTest {
     static final double MIN_MATCHED_FRACTION = 0.95;
     /** Amplitude and rise time of peaks matched with the same onset: abs difference at most this (µS, s). */
     static final double FEATURE_TOLERANCE = 1e-6;
+    /** Live form: a NeuroKit2 SCR peak counts as seen live when a live SCR peaks within this many seconds. */
+    static final double LIVE_PEAK_MATCH_SECONDS = 1.0;
     /** Per-trial normalisation: max abs difference from scipy's detrend(zscore(x)). */
     static final double NORMALIZATION_TOLERANCE = 1e-9;
 
@@ -138,6 +140,7 @@ class EdaReferenceTest {
         // The causal form cannot equal a zero-phase filter; this measures how far it is, and checks that it
         // is causal: changing the future leaves the past untouched.
         List<String> report = new ArrayList<>();
+        int[] liveSeen = {0}, liveTotal = {0};
         for (String name : cases()) {
             double fs = Double.parseDouble(manifest.get(name + ".fs"));
             double[] raw = read(name, "raw");
@@ -146,8 +149,36 @@ class EdaReferenceTest {
             live.process(raw, 0, raw.length, tonic, phasic, 0);
             double[] ref = read(name, "phasic");
             int lag = bestLag(phasic, ref, (int) Math.round(3 * fs));
-            report.add(String.format("%s r=%.3f (r=%.3f at best lag %.2f s)", name, correlation(phasic, ref),
-                    correlationAtLag(phasic, ref, lag), lag / fs));
+            // live SCRs (absolute 0.01 uS criterion) against NeuroKit2's peaks
+            ScrDetector detector = new ScrDetector(fs);
+            ScrEvents live2 = new ScrEvents(5000);
+            detector.process(phasic, 0, phasic.length, live2);
+            detector.flush(live2);
+            double[] refPeaks = read(name, "peaks");
+            int seen = 0;
+            double worstDelay = 0, worstLatency = 0;
+            for (double rp : refPeaks) {
+                double best = Double.POSITIVE_INFINITY;
+                int bj = -1;
+                for (int j = 0; j < live2.size(); j++) {
+                    double d = (live2.peak(j) - rp) / fs;
+                    if (Math.abs(d) < Math.abs(best)) {
+                        best = d;
+                        bj = j;
+                    }
+                }
+                if (Math.abs(best) <= LIVE_PEAK_MATCH_SECONDS) {
+                    seen++;
+                    worstDelay = Math.max(worstDelay, Math.abs(best));
+                    worstLatency = Math.max(worstLatency, (live2.confirmedAt(bj) - rp) / fs);
+                }
+            }
+            report.add(String.format("%s r=%.3f (r=%.3f at best lag %.2f s); live SCRs %d, NK peaks seen live %d/%d"
+                            + " (peak within %.2f s, reported within %.2f s of NK's peak)", name, correlation(phasic, ref),
+                    correlationAtLag(phasic, ref, lag), lag / fs, live2.size(), seen, refPeaks.length, worstDelay,
+                    worstLatency));
+            liveSeen[0] += seen;
+            liveTotal[0] += refPeaks.length;
 
             int cut = raw.length / 2;
             double[] changed = raw.clone();
@@ -163,6 +194,8 @@ class EdaReferenceTest {
             }
         }
         System.out.println("[reference] EDA live (causal) phasic vs NeuroKit2 zero-phase: " + String.join("; ", report));
+        assertTrue(liveSeen[0] >= MIN_MATCHED_FRACTION * liveTotal[0], "live SCRs saw only " + liveSeen[0] + " of "
+                + liveTotal[0] + " NeuroKit2 SCRs within " + LIVE_PEAK_MATCH_SECONDS + " s");
     }
 
     @Test
