@@ -31,9 +31,9 @@ import java.util.Collection;
         "Run a benchmark and print its numbers.",
         "  lsl  chunked pull/push cost and allocation (JMH, GC profiler), and sustained ingest through one",
         "       inlet: Frisson's inlet vs a pylsl inlet pulling into numpy, same outlet, same run.",
-        "  dsp  cost and allocation of the physiology and audio features (JMH, GC profiler), the Python",
-        "       references timed on the same work, and the demo profile's share of one core",
-        "       (--quick and --json apply)."})
+        "  dsp  cost and allocation of the physiology and audio features (JMH,",
+        "       GC profiler), the Python references timed on the same work, and",
+        "       the demo profile's share of one core (--quick, --json apply)."})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

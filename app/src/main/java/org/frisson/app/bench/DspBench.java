@@ -137,7 +137,9 @@ public final class DspBench {
             }
             JsonNode timing = mapper.readTree(dir.resolve("timing.json").toFile());
             Map<String, Double> m = new LinkedHashMap<>();
-            timing.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
+            for (Map.Entry<String, JsonNode> e : timing.properties()) {
+                m.put(e.getKey(), e.getValue().asDouble());
+            }
             return m;
         } finally {
             try (var files = Files.list(dir)) {
