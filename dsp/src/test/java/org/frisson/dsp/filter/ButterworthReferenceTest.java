@@ -52,15 +52,18 @@ class ButterworthReferenceTest {
 
     @Test
     void coefficientsEqualScipyButter() {
+        double worst = 0;
         for (String name : manifest.get("designs").split(",")) {
             double[] ref = PythonReference.read(dir.resolve(name + ".sos.f64"));
             double[] ours = design(manifest.get(name)).coefficients();
             assertEquals(ref.length, ours.length, name + ": number of coefficients");
             for (int i = 0; i < ref.length; i++) {
                 double tol = COEFFICIENT_TOLERANCE * Math.max(1, Math.abs(ref[i]));
+                worst = Math.max(worst, Math.abs(ref[i] - ours[i]));
                 assertEquals(ref[i], ours[i], tol, name + " coefficient " + i + " (section " + i / 6 + ")");
             }
         }
+        System.out.println("[reference] Butterworth SOS vs scipy butter: max abs coefficient error " + worst);
     }
 
     @Test
@@ -96,6 +99,8 @@ class ButterworthReferenceTest {
         }
     }
 
+    static double worstRelative;
+
     static void assertClose(double[] ref, double[] ours, String what) {
         assertEquals(ref.length, ours.length, what + ": length");
         double scale = 0, err = 0;
@@ -103,6 +108,8 @@ class ButterworthReferenceTest {
             scale = Math.max(scale, Math.abs(ref[i]));
             err = Math.max(err, Math.abs(ref[i] - ours[i]));
         }
+        worstRelative = Math.max(worstRelative, err / Math.max(scale, 1e-300));
+        System.out.println("[reference] " + what + ": max abs error " + err + " (output scale " + scale + ")");
         assertTrue(err <= OUTPUT_TOLERANCE * Math.max(scale, 1e-300),
                 what + ": max abs error " + err + " exceeds " + OUTPUT_TOLERANCE + " x " + scale);
     }
