@@ -1,0 +1,108 @@
+package org.frisson.app.stages;
+
+import org.frisson.dsp.ppg.ElgendiPeakDetector;
+import org.frisson.dsp.ppg.HeartRateTracker;
+import org.frisson.stage.Frame;
+import org.frisson.stage.InputRef;
+import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Params;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StageConfigException;
+import org.frisson.stage.StageContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code kind: heart_rate} — from PPG (seed 002): systolic peaks by Elgendi's method in its live form,
+ * heart rate as the weighted average of inter-beat intervals over 10 s, RMSSD and SDNN over 60 s;
+ * implausible intervals are left out, and with no beat for 5 s the rate is missing (NaN), never 0. Per
+ * stream: {@code <stream>.heart_rate} (bpm), {@code .rmssd} and {@code .sdnn} (ms), {@code .beats}.
+ *
+ * <pre>{kind: heart_rate, input: ppg}</pre>
+ */
+public final class HeartRateStage implements Stage {
+
+    private final List<InputRef> inputs = new ArrayList<>();
+    private final List<Channel> channels = new ArrayList<>();
+
+    /** One stream's detector and tracker. */
+    private static final class Channel {
+        final ElgendiPeakDetector detector;
+        final HeartRateTracker tracker;
+        final NewSamples feed;
+        final long[] peaks;
+        final OutputSlot slot;
+        long fed;
+
+        Channel(double rate, int maxSamples, OutputSlot slot) {
+            this.detector = ElgendiPeakDetector.live(rate);
+            this.tracker = new HeartRateTracker(rate);
+            this.feed = new NewSamples(1, maxSamples);
+            this.peaks = new long[detector.maxPeaks(maxSamples) + 1];
+            this.slot = slot;
+        }
+
+        void reset() {
+            detector.reset();
+            tracker.reset();
+            feed.reset();
+            fed = 0;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "heart_rate";
+    }
+
+    @Override
+    public void configure(StageContext context) {
+        Params p = context.params();
+        String role = p.getString("input", "ppg");
+        String output = p.getString("output", "features");
+        double history = Math.max(2 * context.hopSeconds(), 1.0);
+        for (InputRef in : context.inputs(role, history)) {
+            if (in.text() || in.rate() <= 0 || in.channels() != 1) {
+                throw new StageConfigException(p.where() + ": input '" + role + "' (" + in.name()
+                        + ") must be a regular one-channel PPG stream, has " + in.channels() + " channels");
+            }
+            String n = in.name();
+            inputs.add(in);
+            channels.add(new Channel(in.rate(), (int) Math.ceil(history * in.rate()) + 8, context.output(output,
+                    List.of(n + ".heart_rate", n + ".rmssd", n + ".sdnn", n + ".beats"), "bpm")));
+        }
+    }
+
+    @Override
+    public void process(Frame frame) {
+        for (int k = 0; k < inputs.size(); k++) {
+            if (frame.missing(inputs.get(k))) {
+                continue;
+            }
+            Channel ch = channels.get(k);
+            int n = ch.feed.take(frame.window(inputs.get(k)));
+            if (ch.feed.restarted()) {
+                ch.reset();
+                n = ch.feed.take(frame.window(inputs.get(k)));
+            }
+            if (n > 0) {
+                int found = ch.detector.process(ch.feed.buffer(), 0, n, ch.peaks, 0);
+                for (int i = 0; i < found; i++) {
+                    ch.tracker.addBeat(ch.peaks[i]);
+                }
+                ch.fed += n;
+                ch.tracker.update(ch.fed);
+            }
+            ch.slot.set(0, ch.tracker.heartRate());
+            ch.slot.set(1, ch.tracker.rmssd());
+            ch.slot.set(2, ch.tracker.sdnn());
+            ch.slot.set(3, ch.tracker.beats());
+        }
+    }
+
+    @Override
+    public void reset() {
+        channels.forEach(Channel::reset);
+    }
+}
