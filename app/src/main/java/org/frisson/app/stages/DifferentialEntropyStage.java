@@ -57,13 +57,7 @@ public final class DifferentialEntropyStage implements Stage {
             case "seed" -> DifferentialEntropy.Method.SEED;
             default -> throw new StageConfigException(p.where() + ": method must be periodogram or seed, got '" + method + "'");
         };
-        // the history a frame shows must cover the samples since the previous frame, with slack
-        double history = Math.max(2 * context.hopSeconds(), 1.0);
-        for (InputRef in : context.inputs(role, history)) {
-            if (in.text() || in.rate() <= 0) {
-                throw new StageConfigException(p.where() + ": input '" + role + "' (" + in.name()
-                        + ") must be a regular numeric stream");
-            }
+        for (InputRef in : NewSamples.regularInputs(context, role, -1, "EEG")) {
             DifferentialEntropy de = DifferentialEntropy.builder(in.channels(), in.rate()).windowSeconds(window)
                     .hopSeconds(m == DifferentialEntropy.Method.SEED ? window : context.hopSeconds())
                     .bands(bands).method(m).channelNames(in.labels()).build();
@@ -71,7 +65,7 @@ public final class DifferentialEntropyStage implements Stage {
             for (int i = 0; i < de.width(); i++) {
                 labels.add(in.name() + "." + de.featureName(i));
             }
-            int maxSamples = (int) Math.ceil(history * in.rate()) + 8;
+            int maxSamples = NewSamples.maxSamples(context, in.rate());
             inputs.add(in);
             des.add(de);
             feeds.add(new NewSamples(in.channels(), maxSamples));

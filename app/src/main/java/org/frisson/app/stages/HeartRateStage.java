@@ -7,7 +7,6 @@ import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
-import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
 
 import java.util.ArrayList;
@@ -44,9 +43,13 @@ public final class HeartRateStage implements Stage {
         }
 
         void reset() {
+            feed.reset();
+            resetProcessors();
+        }
+
+        void resetProcessors() {
             detector.reset();
             tracker.reset();
-            feed.reset();
             fed = 0;
         }
     }
@@ -61,15 +64,10 @@ public final class HeartRateStage implements Stage {
         Params p = context.params();
         String role = p.getString("input", "ppg");
         String output = p.getString("output", "features");
-        double history = Math.max(2 * context.hopSeconds(), 1.0);
-        for (InputRef in : context.inputs(role, history)) {
-            if (in.text() || in.rate() <= 0 || in.channels() != 1) {
-                throw new StageConfigException(p.where() + ": input '" + role + "' (" + in.name()
-                        + ") must be a regular one-channel PPG stream, has " + in.channels() + " channels");
-            }
+        for (InputRef in : NewSamples.regularInputs(context, role, 1, "PPG")) {
             String n = in.name();
             inputs.add(in);
-            channels.add(new Channel(in.rate(), (int) Math.ceil(history * in.rate()) + 8, context.output(output,
+            channels.add(new Channel(in.rate(), NewSamples.maxSamples(context, in.rate()), context.output(output,
                     List.of(n + ".heart_rate", n + ".rmssd", n + ".sdnn", n + ".beats"), "bpm")));
         }
     }
@@ -83,8 +81,7 @@ public final class HeartRateStage implements Stage {
             Channel ch = channels.get(k);
             int n = ch.feed.take(frame.window(inputs.get(k)));
             if (ch.feed.restarted()) {
-                ch.reset();
-                n = ch.feed.take(frame.window(inputs.get(k)));
+                ch.resetProcessors();
             }
             if (n > 0) {
                 int found = ch.detector.process(ch.feed.buffer(), 0, n, ch.peaks, 0);

@@ -1,6 +1,11 @@
 package org.frisson.app.stages;
 
+import org.frisson.stage.InputRef;
+import org.frisson.stage.StageConfigException;
+import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
+
+import java.util.List;
 
 /**
  * Feeds streaming processors from overlapping frame windows: remembers the newest stamp already handed
@@ -13,6 +18,32 @@ final class NewSamples {
     private final double[] buffer;
     private double fedUpTo = Double.NEGATIVE_INFINITY;
     private boolean restarted;
+
+    /** History a streaming stage asks for: the samples since the previous frame, with slack. */
+    static double history(StageContext context) {
+        return Math.max(2 * context.hopSeconds(), 1.0);
+    }
+
+    /** Samples that history holds at {@code rate}, with margin: the feed buffer's size. */
+    static int maxSamples(StageContext context, double rate) {
+        return (int) Math.ceil(history(context) * rate) + 8;
+    }
+
+    /**
+     * The streams bound to {@code role}, checked to be regular numeric streams ({@code channels} of them,
+     * or any number when negative); {@code what} names the signal in the error.
+     */
+    static List<InputRef> regularInputs(StageContext context, String role, int channels, String what) {
+        List<InputRef> refs = context.inputs(role, history(context));
+        for (InputRef in : refs) {
+            if (in.text() || in.rate() <= 0 || (channels >= 0 && in.channels() != channels)) {
+                throw new StageConfigException(context.params().where() + ": input '" + role + "' (" + in.name()
+                        + ", " + in.channels() + " channels at " + in.rate() + " Hz) must be a regular "
+                        + (channels >= 0 ? channels + "-channel " : "") + what + " stream");
+            }
+        }
+        return refs;
+    }
 
     NewSamples(int channels, int maxSamples) {
         this.channels = channels;

@@ -9,7 +9,6 @@ import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
-import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
 
 import java.util.ArrayList;
@@ -60,10 +59,14 @@ public final class SkinConductanceStage implements Stage {
         }
 
         void reset() {
+            feed.reset();
+            resetProcessors();
+        }
+
+        void resetProcessors() {
             decomposer.reset();
             detector.reset();
             quality.reset();
-            feed.reset();
             responses = 0;
             lastAmplitude = Double.NaN;
             lastTonic = Double.NaN;
@@ -83,17 +86,12 @@ public final class SkinConductanceStage implements Stage {
         String role = p.getString("input", "gsr");
         String output = p.getString("output", "features");
         double minAmplitude = p.getDouble("min_amplitude", ScrDetector.DEFAULT_MIN_AMPLITUDE_US);
-        double history = Math.max(2 * context.hopSeconds(), 1.0);
-        for (InputRef in : context.inputs(role, history)) {
-            if (in.text() || in.rate() <= 0 || in.channels() != 1) {
-                throw new StageConfigException(p.where() + ": input '" + role + "' (" + in.name()
-                        + ") must be a regular one-channel skin conductance stream, has " + in.channels() + " channels");
-            }
+        for (InputRef in : NewSamples.regularInputs(context, role, 1, "skin conductance")) {
             String n = in.name();
             OutputSlot slot = context.output(output, List.of(n + ".tonic", n + ".phasic", n + ".scr_count",
                     n + ".scr_amplitude", n + ".quality"), "microsiemens");
             inputs.add(in);
-            channels.add(new Channel(in.rate(), minAmplitude, (int) Math.ceil(history * in.rate()) + 8, slot));
+            channels.add(new Channel(in.rate(), minAmplitude, NewSamples.maxSamples(context, in.rate()), slot));
         }
     }
 
@@ -106,8 +104,7 @@ public final class SkinConductanceStage implements Stage {
             Channel ch = channels.get(k);
             int n = ch.feed.take(frame.window(inputs.get(k)));
             if (ch.feed.restarted()) {
-                ch.reset();
-                n = ch.feed.take(frame.window(inputs.get(k)));
+                ch.resetProcessors();
             }
             if (n > 0) {
                 double[] x = ch.feed.buffer();
