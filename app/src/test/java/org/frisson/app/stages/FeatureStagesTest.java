@@ -167,6 +167,21 @@ class FeatureStagesTest {
         assertTrue(checked > 150);
     }
 
+    @Test
+    void aStageBoundToAStreamOfTheWrongShapeIsRefusedNamingTheStageAndStream() {
+        PipelineConfig cfg = PipelineConfig.parse(Path.of("stagetest.yaml"), """
+                inputs: {gsr: {query: "type='GSR'"}}
+                stages: [{name: skin, kind: eda, input: gsr}]
+                outputs: {features: {name: frisson.features.shape}}
+                """);
+        try (StreamInfo twoChannels = StreamInfo.builder("Wrist", "GSR").channelCount(2).rate(32).build()) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(PipelineConfig.ConfigException.class,
+                    () -> Pipeline.offline(cfg, Map.of("gsr", List.of(twoChannels)), List.of(), line -> { }));
+            assertEquals("stagetest.yaml: stage 'skin': input 'gsr' (Wrist, 2 channels at 32.0 Hz) must be a regular"
+                    + " 1-channel skin conductance stream", e.getMessage());
+        }
+    }
+
     private static long count(double[] stamps, double t) {
         long n = 0;
         while (n < stamps.length && stamps[(int) n] <= t) {
