@@ -1,0 +1,46 @@
+package org.frisson.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.frisson.app.bench.DspBench;
+import org.frisson.lsl.LslLibrary;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+
+/** {@code frisson bench dsp}: what the physiology and audio features cost. */
+@Command(name = "dsp", description = {
+        "Cost and allocation of the physiology and audio features (JMH, GC profiler), the Python references",
+        "timed on the same work, and the demo profile's share of one core."})
+final class BenchDspCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    BenchCommand.Common common;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            ObjectNode report = new DspBench(out, common.quick, LslLibrary.frissonHome()).run(mapper);
+            if (common.json != null) {
+                Files.writeString(common.json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                out.println("wrote " + common.json);
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw new Frisson.CliException("dsp benchmark failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RunnerException e) {
+            throw new Frisson.CliException("JMH failed: " + e.getMessage());
+        }
+    }
+}

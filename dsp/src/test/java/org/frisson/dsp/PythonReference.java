@@ -1,0 +1,119 @@
+package org.frisson.dsp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs the Python reference implementations ({@code dsp/python/frisson_reference.py}) in the project's
+ * test venv and exchanges data with them through files in a temporary folder: arrays as raw
+ * little-endian float64 ({@code .f64}), parameters as {@code key=value} lines ({@code manifest.txt}).
+ */
+public final class PythonReference {
+
+    private PythonReference() {
+    }
+
+    /** The project root, as surefire passes it. */
+    public static Path home() {
+        String home = System.getProperty("frisson.home");
+        if (home == null) {
+            fail("system property frisson.home is not set (surefire sets it to the repository root)");
+        }
+        return Path.of(home);
+    }
+
+    /** The test venv's Python; fails the test (never skips) when it is missing. */
+    public static Path python() {
+        Path python = home().resolve(".frisson/venv/bin/python");
+        if (!Files.isExecutable(python)) {
+            fail("the reference checks need the test venv at " + python + ": run scripts/setup --test");
+        }
+        return python;
+    }
+
+    /**
+     * Runs {@code frisson_reference.py <task> <dir> [args]}; fails with Python's output when it exits
+     * non-zero.
+     */
+    public static void run(String task, Path dir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python().toString());
+        cmd.add(home().resolve("dsp/python/frisson_reference.py").toString());
+        cmd.add(task);
+        cmd.add(dir.toString());
+        cmd.addAll(List.of(args));
+        try {
+            Path log = dir.resolve("python-" + task + ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                fail("reference task " + task + " did not finish in 10 minutes");
+            }
+            if (p.exitValue() != 0) {
+                fail("reference task " + task + " failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
+            }
+        } catch (IOException e) {
+            fail("could not run " + cmd + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+
+    public static double[] read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(0, bytes.length % 8, file + " is not float64");
+            double[] v = new double[bytes.length / 8];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+            return v;
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+    }
+
+    public static void write(Path file, double[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(v);
+        try {
+            Files.write(file, b.array());
+        } catch (IOException e) {
+            throw new AssertionError("cannot write " + file, e);
+        }
+    }
+
+    /** {@code key=value} lines of {@code dir/manifest.txt}, in file order. */
+    public static Map<String, String> manifest(Path dir) {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve("manifest.txt"), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("no manifest in " + dir, e);
+        }
+        assertTrue(!m.isEmpty(), "empty manifest in " + dir);
+        return m;
+    }
+
+    /** Folder of the shared audio fixtures ({@code <repository>/../shared/fixtures/audio}). */
+    public static Path audioFixtures() {
+        return home().resolve("../shared/fixtures/audio").normalize();
+    }
+}
