@@ -1,0 +1,127 @@
+package org.frisson.app;
+
+import org.frisson.app.audio.FileEmbedding;
+import org.frisson.app.audio.WavFile;
+import org.frisson.lsl.LslLibrary;
+import org.frisson.models.Embedder;
+import org.frisson.models.EmbedderSpec;
+import org.frisson.models.Embedders;
+import org.frisson.models.ModelUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code frisson embed FILE}: a WAV file through a music embedder: top tags, and a layer per patch as CSV. */
+@Command(name = "embed", description = {
+        "Embed a WAV file (any rate; resampled to 16 kHz) in 3 s patches: prints the top tags ranked by the",
+        "mean taggram over time (as musicnn does) and writes the chosen layer per patch as CSV.",
+        "MusiCNN is exported on first use; where it cannot be, the acoustic embedder stands in (and says so)."})
+final class EmbedCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "WAV file.")
+    Path file;
+
+    @Option(names = "--model", defaultValue = "musicnn",
+            description = "musicnn (MTT_musicnn), msd-musicnn (MSD_musicnn) or acoustic (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--layer", description = "Output written to --csv (default: penultimate; descriptors for acoustic).")
+    String layer;
+
+    @Option(names = "--top-tags", defaultValue = "10", description = "Tags to print (default: ${DEFAULT-VALUE}).")
+    int topTags;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write the layer per patch here.")
+    Path csv;
+
+    @Option(names = "--hop", paramLabel = "SECONDS",
+            description = "Seconds between patches (default: the model's own hop, 187 frames = 2.99 s for MusiCNN).")
+    Double hop;
+
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public void run() {
+        if (!Embedders.NAMES.contains(model)) {
+            throw new Frisson.CliException("--model must be one of " + Embedders.NAMES + ", got '" + model + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        WavFile wav;
+        try {
+            wav = WavFile.read(file);
+        } catch (IOException e) {
+            throw new Frisson.CliException(e.getMessage());
+        }
+        try (Embedder e = Embedders.open(model, LslLibrary.frissonHome(), List.of(), threads, true, System.err)) {
+            EmbedderSpec s = e.spec();
+            String chosen = layer != null ? layer : s.layers().contains("penultimate") ? "penultimate" : s.layers().get(0);
+            if (s.output(chosen) == null) {
+                throw new Frisson.CliException("--layer: " + s.model() + " has no output '" + chosen + "'; it has "
+                        + s.outputs().stream().map(EmbedderSpec.Output::name).toList());
+            }
+            int hopFrames = hop == null ? s.hopFrames() : (int) Math.round(hop * s.frameRate());
+            if (hopFrames < 1) {
+                throw new Frisson.CliException("--hop must be at least one frame (" + 1 / s.frameRate() + " s)");
+            }
+            if (wav.seconds() < s.windowSeconds()) {
+                throw new Frisson.CliException(file + ": " + String.format(Locale.ROOT, "%.2f", wav.seconds())
+                        + " s of audio is shorter than one patch (" + s.windowSeconds() + " s)");
+            }
+            FileEmbedding result = FileEmbedding.run(e, wav, hopFrames);
+            out.printf(Locale.ROOT, "%s: %.1f s at %d Hz, %d channel(s); %s (%s weights), %d patches of %.2f s every %.2f s%n",
+                    file, wav.seconds(), wav.sampleRate(), wav.channels(), s.model(), s.weights(),
+                    result.patches().size(), s.windowSeconds(), hopFrames / s.frameRate());
+            List<FileEmbedding.Tag> tags = result.topTags(topTags);
+            for (int i = 0; i < tags.size(); i++) {
+                out.printf(Locale.ROOT, "%3d  %-14s %.4f%n", i + 1, tags.get(i).name(), tags.get(i).score());
+            }
+            if (csv != null) {
+                writeCsv(e, result, chosen, hopFrames);
+                out.println("wrote " + csv + " (" + chosen + ", " + s.output(chosen).size() + " values per patch)");
+            }
+            out.flush();
+        } catch (ModelUnavailableException ex) {
+            throw new Frisson.CliException(ex.getMessage());
+        } catch (IOException ex) {
+            throw new Frisson.CliException(csv + ": " + ex.getMessage());
+        }
+    }
+
+    private void writeCsv(Embedder e, FileEmbedding result, String chosen, int hopFrames) throws IOException {
+        int o = e.outputs().indexOf(chosen);
+        double rate = e.spec().frameRate();
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            List<String> header = new ArrayList<>(List.of("patch", "start_s", "end_s"));
+            for (int i = 0; i < e.outputSize(o); i++) {
+                header.add(chosen + "_" + i);
+            }
+            w.write(String.join(",", header));
+            w.newLine();
+            int k = 0;
+            for (FileEmbedding.Patch p : result.patches()) {
+                StringBuilder line = new StringBuilder();
+                line.append(k++).append(',').append(p.startFrame() / rate).append(',')
+                        .append((p.startFrame() + e.spec().windowFrames()) / rate);
+                for (float v : p.outputs()[o]) {
+                    line.append(',').append(v);
+                }
+                w.write(line.toString());
+                w.newLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.frisson.models;
+
+import org.frisson.dsp.FeatureFrames;
+import org.frisson.dsp.audio.LogMelSpectrogram;
+import org.frisson.dsp.audio.PolyphaseResampler;
+
+/**
+ * Turns mono audio at any rate into an embedder's patches as the audio arrives: resampling to the model's
+ * rate ({@link PolyphaseResampler}), the log-mel front-end when the model takes log-mel
+ * ({@link LogMelSpectrogram#musicnn()}), and a patch of {@code windowFrames} frames every {@code hopFrames}
+ * frames once the first patch is complete: patch k covers frames {@code [k hop, k hop + window)}, as musicnn's
+ * own batching does. Every buffer is allocated at construction; feeding audio allocates nothing.
+ */
+public final class PatchStream {
+
+    /** Receives each completed patch; the array is reused for the next one. */
+    public interface Sink {
+        /**
+         * @param patch    {@code windowFrames * inputWidth} values, oldest frame first
+         * @param endFrame frames produced since reset when the patch completed (its last frame is endFrame - 1)
+         */
+        void patch(float[] patch, long endFrame);
+    }
+
+    /** Audio samples handled per internal step (bounds every buffer). */
+    static final int STEP = 4096;
+
+    private final int window;
+    private final int width;
+    private final int hop;
+    private final PolyphaseResampler resampler;
+    private final LogMelSpectrogram logmel;
+    private final FeatureFrames frames;
+    private final float[] resampled;
+    private final float[] ring;
+    private final float[] patch;
+    private long produced;
+
+    /**
+     * @param spec       the embedder's contract (input kind, rate, window, width)
+     * @param inputRate  the audio's sample rate, Hz
+     * @param hopFrames  frames between patches (at least 1)
+     */
+    public PatchStream(EmbedderSpec spec, int inputRate, int hopFrames) {
+        if (hopFrames < 1) {
+            throw new IllegalArgumentException("hop must be at least one frame, got " + hopFrames);
+        }
+        this.window = spec.windowFrames();
+        this.width = spec.inputWidth();
+        this.hop = hopFrames;
+        this.resampler = inputRate == spec.sampleRate() ? null : new PolyphaseResampler(inputRate, spec.sampleRate());
+        int maxOut = resampler == null ? STEP : Math.max(resampler.maxOutput(STEP), resampler.maxOutput(0) + STEP);
+        this.resampled = new float[maxOut + 64];
+        switch (spec.input()) {
+            case "logmel" -> {
+                logmel = LogMelSpectrogram.musicnn();
+                if (logmel.sampleRate() != spec.sampleRate() || logmel.bands() != width
+                        || Math.abs(spec.frameRate() - (double) logmel.sampleRate() / logmel.hop()) > 1e-9) {
+                    throw new IllegalArgumentException(spec.model() + ": log-mel input of " + width + " bands at "
+                            + spec.frameRate() + " frames/s is not MusiCNN's front-end");
+                }
+                frames = new FeatureFrames(width, logmel.maxFrames(resampled.length) + 8);
+            }
+            case "waveform" -> {
+                if (width != 1) {
+                    throw new IllegalArgumentException(spec.model() + ": waveform frames must hold one sample");
+                }
+                logmel = null;
+                frames = null;
+            }
+            default -> throw new IllegalArgumentException(spec.model() + ": unknown input '" + spec.input() + "'");
+        }
+        this.ring = new float[window * width];
+        this.patch = new float[window * width];
+    }
+
+    /** Model frames produced since reset. */
+    public long frames() {
+        return produced;
+    }
+
+    public void reset() {
+        if (resampler != null) {
+            resampler.reset();
+        }
+        if (logmel != null) {
+            logmel.reset();
+        }
+        produced = 0;
+    }
+
+    /** Feeds {@code n} mono samples; calls {@code sink} for every patch they complete. */
+    public void feed(float[] audio, int off, int n, Sink sink) {
+        for (int done = 0; done < n; ) {
+            int step = Math.min(STEP, n - done);
+            if (resampler == null) {
+                System.arraycopy(audio, off + done, resampled, 0, step);
+                model(resampled, step, sink);
+            } else {
+                model(resampled, resampler.process(audio, off + done, step, resampled, 0), sink);
+            }
+            done += step;
+        }
+    }
+
+    /** End of the signal: the resampler's tail and the log-mel's last (zero-padded) frames. */
+    public void flush(Sink sink) {
+        int n = resampler == null ? 0 : resampler.flush(resampled, 0);
+        model(resampled, n, sink);
+        if (logmel != null) {
+            frames.clear();
+            logmel.flush(frames);
+            addFrames(sink);
+        }
+    }
+
+    private void model(float[] samples, int n, Sink sink) {
+        if (logmel == null) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (produced % window)] = samples[i];
+                completed(sink);
+            }
+            return;
+        }
+        frames.clear();
+        logmel.process(samples, 0, n, frames);
+        addFrames(sink);
+    }
+
+    private void addFrames(Sink sink) {
+        for (int f = 0; f < frames.size(); f++) {
+            int row = (int) (produced % window) * width;
+            for (int b = 0; b < width; b++) {
+                ring[row + b] = (float) frames.value(f, b);
+            }
+            completed(sink);
+        }
+    }
+
+    /** Counts the frame just written; emits a patch when one is due. */
+    private void completed(Sink sink) {
+        produced++;
+        if (produced >= window && (produced - window) % hop == 0) {
+            int oldest = (int) (produced % window);
+            int head = (window - oldest) * width;
+            System.arraycopy(ring, oldest * width, patch, 0, head);
+            System.arraycopy(ring, 0, patch, head, oldest * width);
+            sink.patch(patch, produced);
+        }
+    }
+}
