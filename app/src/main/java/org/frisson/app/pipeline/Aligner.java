@@ -18,9 +18,10 @@ import java.util.function.DoubleSupplier;
  * The ring's consumer: files each chunk into its stream's history, then emits every frame that is due.
  *
  * <p>Frames sit on a grid of the local LSL clock, one per hop. Frame {@code t} is emitted once every
- * required stream has delivered up to {@code t} (its watermark: newest stamp, plus 0.9 of a sample
- * period for regular streams, since no sample can come before the next period), or once {@code t} is
- * more than the stream's timeout in the past; the stream is then marked missing in that frame. Frames
+ * regular stream has delivered up to {@code t} (its watermark: newest stamp, plus 0.9 of a sample
+ * period, since no sample can come before the next period), or once {@code t} is more than the stream's
+ * timeout in the past (at most {@link #OPTIONAL_GRACE_SECONDS} for an optional stream); the stream is
+ * then marked missing in that frame. Irregular streams (markers) never hold a frame back. Frames
  * never wait forever and silence is never filled with zeros. Stages run in config order on this
  * thread; each output gets one sample per frame.
  */
@@ -28,6 +29,12 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
 
     /** Fraction of a sample period by which a regular stream's watermark runs ahead of its newest stamp. */
     static final double WATERMARK_PERIODS = 0.9;
+    /**
+     * Longest wait for an optional regular stream (a rating slider): long enough that its samples, which
+     * arrive with the others, are not missed by a race between reader threads; short enough that a dead
+     * slider barely delays frames.
+     */
+    static final double OPTIONAL_GRACE_SECONDS = 0.1;
 
     /** Per input stream state. */
     static final class Input {
@@ -149,7 +156,11 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         while (nextFrame <= now && nextFrame <= frameLimit) {
             double t = nextFrame;
             for (Input in : inputs) {
-                if (in.required && !(in.watermark >= t) && now - t <= in.timeout) {
+                if (in.rate <= 0) {
+                    continue; // markers cannot say they are done: frames never wait for them
+                }
+                double patience = in.required ? in.timeout : Math.min(in.timeout, OPTIONAL_GRACE_SECONDS);
+                if (!(in.watermark >= t) && now - t <= patience) {
                     return; // wait for this stream
                 }
             }
