@@ -97,9 +97,23 @@ public final class PipelinePeer {
         Inlet outputInlet = Inlet.open(out);
         outputInlet.openStream(5);
         int outWidth = out.channelCount();
-        List<double[]> outputs = new ArrayList<>(); // {stamp, pullTime}
-        double[] outValues = new double[outWidth * 64];
-        double[] outStamps = new double[64];
+        // outputs are read on a thread of their own, stamped the moment they arrive (the pushing loop is
+        // busy generating the load and would add its own delay)
+        List<double[]> outputs = java.util.Collections.synchronizedList(new ArrayList<>()); // {stamp, pullTime}
+        boolean[] reading = {true};
+        Thread reader = new Thread(() -> {
+            double[] outValues = new double[outWidth * 64];
+            double[] outStamps = new double[64];
+            while (reading[0]) {
+                int n = outputInlet.pullAvailable(outValues, outStamps, 0.1);
+                double pulled = Lsl.localClock();
+                for (int i = 0; i < n; i++) {
+                    outputs.add(new double[]{outStamps[i], pulled});
+                }
+            }
+        }, "peer-output-reader");
+        reader.setPriority(Thread.MAX_PRIORITY);
+        reader.start();
 
         int streams = feeds.size();
         int maxTicks = (int) ((warmup + seconds) / TICK_SECONDS) + 200;
@@ -119,29 +133,22 @@ public final class PipelinePeer {
                 tickTime[ticks++] = Lsl.localClock();
                 nextTick += TICK_SECONDS;
             }
-            int n = outputInlet.pull(outValues, outStamps, 0.0);
-            double pulled = Lsl.localClock();
-            for (int i = 0; i < n; i++) {
-                outputs.add(new double[]{outStamps[i], pulled});
-            }
             if (now >= end + 2.0) {
                 break;
             }
             double wait = Math.min(nextTick, end + 2.0) - Lsl.localClock();
-            if (wait > 0 && n == 0) {
-                n = outputInlet.pullAvailable(outValues, outStamps, Math.min(wait, TICK_SECONDS));
-                pulled = Lsl.localClock();
-                for (int i = 0; i < n; i++) {
-                    outputs.add(new double[]{outStamps[i], pulled});
-                }
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos((long) (wait * 1e9));
             }
         }
+        reading[0] = false;
+        reader.join(2000);
         double peerCpu = cpuSeconds() - cpu0;
 
         // latency of each output stamped after the warm-up and before the last 2 s of pushing (frames at the
         // very end wait out their timeout for samples that never come: an artefact of stopping)
         List<Double> lat = new ArrayList<>();
-        for (double[] o : outputs) {
+        for (double[] o : List.copyOf(outputs)) {
             double stamp = o[0];
             if (stamp < t0 + warmup || stamp > end - 2.0) {
                 continue;
