@@ -261,6 +261,8 @@ public final class Pipeline implements AutoCloseable {
                 r -> {
                     Thread t = new Thread(r, "frisson-aligner");
                     t.setDaemon(true);
+                    // with -XX:ThreadPriorityPolicy=1 (root) the OS schedules it ahead of the I/O threads
+                    t.setPriority(Thread.MAX_PRIORITY);
                     return t;
                 }, ProducerType.MULTI, new BlockingWaitStrategy());
         aligner = new Aligner(states, views, runs, used, healthLink, taps.outputs(), metrics, s.hop(),
