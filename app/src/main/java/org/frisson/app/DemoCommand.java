@@ -30,6 +30,9 @@ final class DemoCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (default: configs/demo.yaml).")
     Path config;
 
+    @CommandLine.Mixin
+    DashboardOptions dashboard = new DashboardOptions();
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +45,7 @@ final class DemoCommand implements Runnable {
             out.println("demo: simulating " + String.join(", ", sim.streams()));
             out.println("demo: planted ground truth in " + truth);
             out.flush();
-            RunCommand.runPipeline(cfg.restrictedTo("frisson-sim-" + session + "-"), duration, out);
+            RunCommand.runPipeline(cfg.restrictedTo("frisson-sim-" + session + "-"), duration, out, dashboard);
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.frisson.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.frisson.app.pipeline.Pipeline;
 import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.dashboards.Dashboard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,29 +25,48 @@ final class RunCommand implements Runnable {
     @Option(names = "--duration", defaultValue = "0", paramLabel = "S", description = "Seconds to run; 0 until Ctrl-C.")
     double duration;
 
+    @CommandLine.Mixin
+    DashboardOptions dashboard = new DashboardOptions();
+
     @Override
     public void run() {
-        runPipeline(PipelineConfig.load(config), duration, spec.commandLine().getOut());
+        runPipeline(PipelineConfig.load(config), duration, spec.commandLine().getOut(), dashboard);
     }
 
-    /** Starts the pipeline, shows its status until stopped, then drains and closes it. */
-    static void runPipeline(PipelineConfig cfg, double duration, PrintWriter out) {
+    /**
+     * Starts the dashboard (unless switched off) and the pipeline feeding it, shows the status until
+     * stopped, then drains and closes the pipeline, then the dashboard. Every pipeline meter goes to a
+     * Prometheus registry, which the dashboard's {@code /metrics} exports.
+     */
+    static void runPipeline(PipelineConfig cfg, double duration, PrintWriter out, DashboardOptions dashboardOptions) {
         StopSignal.install();
         LiveStatus[] status = new LiveStatus[1];
-        try (Pipeline p = Pipeline.start(cfg, new SimpleMeterRegistry(), line -> {
-            if (status[0] != null) {
-                status[0].log(line);
-            } else {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (Dashboard dashboard = dashboardOptions.start(registry, String.valueOf(cfg.file().getFileName()))) {
+            if (dashboard != null) {
                 synchronized (out) {
-                    out.println(line);
+                    out.println("dashboard: " + dashboard.url() + " (listener view: /listener, Prometheus: /metrics)"
+                            + dashboard.token().map(t -> "; every request needs this token (?token= or"
+                            + " Authorization: Bearer)").orElse(""));
                     out.flush();
                 }
             }
-        })) {
-            status[0] = new LiveStatus(p, out);
-            status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
-            status[0].runUntilStopped(duration);
-            status[0].log(String.format("stopping after %d frames", p.frames()));
+            try (Pipeline p = Pipeline.start(cfg, registry, line -> {
+                if (status[0] != null) {
+                    status[0].log(line);
+                } else {
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                }
+            }, DashboardLink.taps(dashboard))) {
+                DashboardLink.showHealth(dashboard, p);
+                status[0] = new LiveStatus(p, out);
+                status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
+                status[0].runUntilStopped(duration);
+                status[0].log(String.format("stopping after %d frames", p.frames()));
+            }
         }
     }
 }
