@@ -26,8 +26,15 @@ final class DashboardOptions {
         if (off) {
             return null;
         }
-        return Dashboard.start(new Dashboard.Settings(bind, port == null ? Dashboard.DEFAULT_PORT : port, port == null,
-                title), registry, Lsl::localClock);
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new Frisson.CliException("--dashboard-port must be 0..65535, got " + port);
+        }
+        try {
+            return Dashboard.start(new Dashboard.Settings(bind, port == null ? Dashboard.DEFAULT_PORT : port,
+                    port == null, title), registry, Lsl::localClock);
+        } catch (IllegalStateException e) {
+            throw new Frisson.CliException(e.getMessage() + " (another port: --dashboard-port; none: --no-dashboard)");
+        }
     }
 
     /** The options for a run with no dashboard. */

@@ -24,6 +24,8 @@ final class Broadcaster implements AutoCloseable {
     static final int HZ = 20;
     /** Health, latency and counters go out on every this-many-th frame (and in every full one). */
     static final int HEALTH_EVERY = 5;
+    /** Opens every page's stream: how long its browser waits before reconnecting, in milliseconds. */
+    private static final byte[] RETRY = "retry: 1000\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final LiveData data;
     private final FrameWriter writer;
@@ -108,6 +110,9 @@ final class Broadcaster implements AutoCloseable {
                             outTo, extras);
                 }
                 event = concat(c.epoch != epoch ? meta : new byte[0], full);
+                if (c.epoch == -1) {
+                    event = concat(RETRY, event);
+                }
             } else {
                 if (delta == null) {
                     FrameWriter.Extras x = withHealth ? (extras != null ? extras : extras(true)) : extras(false);

@@ -54,23 +54,15 @@ public final class Dashboard implements AutoCloseable {
     private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
         InetAddress address = address(settings.bind());
         this.token = settings.bind().equals(LOOPBACK) ? null : AccessToken.random();
+        WebResources web = new WebResources();
         this.broadcaster = new Broadcaster(data, new FrameWriter(settings.title()), registry, clock);
-        DashboardHandler handler = new DashboardHandler(new WebResources(), broadcaster, registry, token);
+        DashboardHandler handler = new DashboardHandler(web, broadcaster, registry, token);
         Server s;
         try {
-            s = listen(settings.bind(), settings.port(), handler);
-        } catch (BindException taken) {
-            if (!settings.anyPortIfTaken()) {
-                broadcaster.close();
-                throw new IllegalStateException("dashboard: cannot listen on " + settings.bind() + ":" + settings.port()
-                        + ": " + taken.getMessage(), taken);
-            }
-            try {
-                s = listen(settings.bind(), 0, handler);
-            } catch (BindException e) {
-                broadcaster.close();
-                throw new IllegalStateException("dashboard: cannot listen on " + settings.bind() + ": " + e.getMessage(), e);
-            }
+            s = listenOrFallBack(settings, handler);
+        } catch (RuntimeException e) {
+            broadcaster.close();
+            throw e;
         }
         this.server = s;
         this.port = ((ServerConnector) s.getConnectors()[0]).getLocalPort();
@@ -92,6 +84,22 @@ public final class Dashboard implements AutoCloseable {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("dashboard: unknown address '" + bind + "'", e);
+        }
+    }
+
+    private static Server listenOrFallBack(Settings settings, DashboardHandler handler) {
+        try {
+            return listen(settings.bind(), settings.port(), handler);
+        } catch (BindException taken) {
+            if (settings.anyPortIfTaken()) {
+                try {
+                    return listen(settings.bind(), 0, handler);
+                } catch (BindException e) {
+                    taken = e;
+                }
+            }
+            throw new IllegalStateException("dashboard: cannot listen on " + settings.bind() + ":" + settings.port()
+                    + ": " + taken.getMessage(), taken);
         }
     }
 

@@ -24,7 +24,6 @@ final class DashboardHandler extends Handler.Abstract {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "frame-ancestors 'none'";
-    private static final byte[] RETRY = "retry: 1000\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final WebResources web;
     private final Broadcaster broadcaster;
@@ -96,9 +95,7 @@ final class DashboardHandler extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        EventClient client = new EventClient(response, callback);
-        client.offer(RETRY);
-        broadcaster.add(client);
+        broadcaster.add(new EventClient(response, callback));
         return true;
     }
 

@@ -33,7 +33,12 @@ final class EventClient {
         if (closed.get() || !writing.compareAndSet(false, true)) {
             return false;
         }
-        response.write(false, ByteBuffer.wrap(event), Callback.from(() -> writing.set(false), this::fail));
+        try {
+            response.write(false, ByteBuffer.wrap(event), Callback.from(() -> writing.set(false), this::fail));
+        } catch (RuntimeException e) {
+            fail(e);
+            return false;
+        }
         return true;
     }
 

@@ -50,6 +50,34 @@ class DashboardDemoTest {
             + "'#latest tr[data-label=\"Rating.emotionality\"]'); if (!r || !r.dataset.stamp) return null;"
             + " return {stamp: r.dataset.stamp, value: r.dataset.value, text: r.querySelector('td.value').textContent}; }";
 
+    /** A value a page shows, with its stamp, and the sample the outlet published at that stamp. */
+    private record Shown(double stamp, double value, String text, double[] published) {
+    }
+
+    /**
+     * Waits until the page shows a value stamped after {@code after} that {@code lsl} received too (a value
+     * from before the inlet subscribed never reaches it), evaluating {@code js} for {stamp, value, text}.
+     */
+    private static Shown awaitShown(Page page, String js, OutletRecord lsl, double after) {
+        Shown[] found = new Shown[1];
+        await("a value on the page, newer than " + after + ", that the outlet published").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    Map<?, ?> o = (Map<?, ?>) page.evaluate(js);
+                    if (o == null) {
+                        return false;
+                    }
+                    double stamp = Double.parseDouble((String) o.get("stamp"));
+                    double[] published = stamp > after ? lsl.find(stamp, 0.3) : null;
+                    if (published == null) {
+                        return false;
+                    }
+                    found[0] = new Shown(stamp, Double.parseDouble((String) o.get("value")), (String) o.get("text"),
+                            published);
+                    return true;
+                });
+        return found[0];
+    }
+
     @BeforeAll
     static void startDemo() throws Exception {
         config = Files.createTempFile("demo-dash", ".yaml");
@@ -86,23 +114,14 @@ class DashboardDemoTest {
             Set<String> shown = new HashSet<>();
             double lastStamp = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < 6; k++) {
-                double after = lastStamp;
-                await("a newer slider value on the page").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
-                            Object o = page.evaluate(EXPERIMENTER_SLIDER);
-                            return o != null && Double.parseDouble((String) ((Map<?, ?>) o).get("stamp")) > after;
-                        });
-                @SuppressWarnings("unchecked")
-                Map<String, Object> row = (Map<String, Object>) page.evaluate(EXPERIMENTER_SLIDER);
-                double stamp = Double.parseDouble((String) row.get("stamp"));
-                double[] published = lsl.at(stamp);
-                assertEquals(published[emo], Double.parseDouble((String) row.get("value")), 1e-12,
-                        "the page's value is the outlet's value at stamp " + stamp);
-                assertEquals(published[emo], Double.parseDouble((String) row.get("text")), 0.0005 + 1e-9,
-                        "the number shown, rounded, at stamp " + stamp);
-                stamps.add(stamp);
-                shown.add((String) row.get("text"));
-                lastStamp = stamp;
+                Shown row = awaitShown(page, EXPERIMENTER_SLIDER, lsl, lastStamp);
+                assertEquals(row.published()[emo], row.value(), 1e-12,
+                        "the page's value is the outlet's value at stamp " + row.stamp());
+                assertEquals(row.published()[emo], Double.parseDouble(row.text()), 0.0005 + 1e-9,
+                        "the number shown, rounded, at stamp " + row.stamp());
+                stamps.add(row.stamp());
+                shown.add(row.text());
+                lastStamp = row.stamp();
                 Thread.sleep(300);
             }
             assertEquals(6, stamps.size(), "stamps advance");
@@ -146,11 +165,10 @@ class DashboardDemoTest {
             assertTrue(page.textContent("#second-source").contains("rating slider"), page.textContent("#second-source"));
             assertEquals("chill button", page.textContent("#chill-what"));
             assertTrue(page.textContent("#chill-source").contains("no chill predictor"), page.textContent("#chill-source"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> v = (Map<String, Object>) page.evaluate("() => { const e = document.getElementById('second-value');"
-                    + " return {stamp: e.dataset.stamp, text: e.textContent}; }");
-            double[] published = lsl.at(Double.parseDouble((String) v.get("stamp")));
-            assertEquals(published[lsl.labels().indexOf("Rating.emotionality")], Double.parseDouble((String) v.get("text")),
+            Shown v = awaitShown(page, "() => { const e = document.getElementById('second-value'); return e.dataset.stamp"
+                    + " ? {stamp: e.dataset.stamp, value: e.dataset.value, text: e.textContent} : null; }", lsl,
+                    Double.NEGATIVE_INFINITY);
+            assertEquals(v.published()[lsl.labels().indexOf("Rating.emotionality")], Double.parseDouble(v.text()),
                     0.005 + 1e-9);
             assertFalse(page.isVisible("#concert"), "one listener: no participant grid");
             Browser.screenshot(page, "listener", false);
@@ -219,13 +237,9 @@ class DashboardDemoTest {
             return o != null && Double.parseDouble((String) ((Map<?, ?>) o).get("stamp")) > before + 1;
         });
         try (OutletRecord lsl = OutletRecord.open(FEATURES, demo)) {
-            await("a value after the restart that the new outlet published").atMost(Duration.ofSeconds(20)).until(() -> {
-                Map<?, ?> row = (Map<?, ?>) page.evaluate(EXPERIMENTER_SLIDER);
-                double stamp = Double.parseDouble((String) row.get("stamp"));
-                double[] published = lsl.find(stamp, 0.5); // values from before this inlet subscribed never come
-                return published != null && Math.abs(published[lsl.labels().indexOf("Rating.emotionality")]
-                        - Double.parseDouble((String) row.get("value"))) < 1e-12;
-            });
+            Shown row = awaitShown(page, EXPERIMENTER_SLIDER, lsl, before);
+            assertEquals(row.published()[lsl.labels().indexOf("Rating.emotionality")], row.value(), 1e-12,
+                    "after the restart, the page shows what the new outlet publishes");
         }
         page.close();
     }

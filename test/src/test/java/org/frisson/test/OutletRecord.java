@@ -55,16 +55,6 @@ final class OutletRecord implements AutoCloseable {
         return labels;
     }
 
-    /** The sample stamped {@code stamp} (within {@link #STAMP_MATCH}), pulling for up to 10 s until it arrives. */
-    double[] at(double stamp) {
-        double[] found = find(stamp, 10);
-        if (found == null) {
-            throw new AssertionError("no sample stamped " + stamp + " on " + resolved.name() + " (have "
-                    + samples.size() + (samples.isEmpty() ? "" : ", " + samples.firstKey() + " to " + samples.lastKey()) + ")");
-        }
-        return found;
-    }
-
     /** The sample stamped {@code stamp}, pulling for up to {@code seconds} until it arrives; null if it does not. */
     double[] find(double stamp, double seconds) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);

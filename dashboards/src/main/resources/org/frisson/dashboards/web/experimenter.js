@@ -3,7 +3,9 @@
 (() => {
   const $ = id => document.getElementById(id);
   const BANDS = ['delta', 'theta', 'alpha', 'beta', 'gamma'];
-  const WARM = '#f0a04b', HELD = 'rgba(240,160,75,0.18)';
+  const WARM = '#f0a04b';
+  /** Shading of chill-button holds: with many listeners each is fainter, so overlaps show how many hold. */
+  const held = n => `rgba(240,160,75,${Math.max(0.03, 0.22 / Math.max(1, n))})`;
   let rendered = -1, metaSeen = -1;
 
   function el(tag, attrs, text) {
@@ -61,7 +63,8 @@
       cell('missed', String(h.missed), h.missed ? 'bad' : '');
       cell('clockOffset', h.clockOffset === null ? '–' : (h.clockOffset * 1000).toFixed(3));
       cell('clockUncertainty', h.clockUncertainty === null ? '–' : (h.clockUncertainty * 1000).toFixed(3));
-      cell('lag', h.lag === null ? '–' : (h.lag * 1000).toFixed(0));
+      // an irregular stream's lag is only the time since its last event
+      cell('lag', h.lag === null || h.nominalRate === 0 ? '–' : (h.lag * 1000).toFixed(0));
       cell('late', String(h.late), h.late ? 'bad' : '');
       cell('dropped', String(h.dropped), h.dropped ? 'bad' : '');
       cell('losses', h.losses + ' / ' + (h.losses - (h.lost ? 1 : 0)), h.losses ? 'bad' : '');
@@ -118,7 +121,7 @@
     const { t0, t1 } = timeWindow();
     const prob = byLabel(list, /chill.*prob|prob.*chill/i);
     const ratings = byLabel(list, /\.(emotionality|enjoyment)$/i);
-    const held = byLabel(list, /\.chill_held$/);
+    const holds = byLabel(list, /\.chill_held$/);
     const presses = byLabel(list, /\.chill_presses$/);
     const shown = [], items = [];
     prob.forEach(c => { shown.push({ ...series(c), color: WARM }); items.push({ color: WARM, label: c.label + ' (predicted, ' + (c.unit || 'probability') + ')' }); });
@@ -128,14 +131,15 @@
       items.push({ color, label: c.label + ' (rating slider, ' + (c.unit || '0–1') + ')' });
     });
     const spans = [], marks = [];
-    for (const c of held) {
+    const shade = held(holds.length);
+    for (const c of holds) {
       const s = series(c);
       let start = null;
       for (let i = 0; i < s.t.length; i++) {
         if (s.v[i] === 1 && start === null) start = s.t[i];
-        if (s.v[i] !== 1 && start !== null) { spans.push({ a: start, b: s.t[i], color: HELD }); start = null; }
+        if (s.v[i] !== 1 && start !== null) { spans.push({ a: start, b: s.t[i], color: shade }); start = null; }
       }
-      if (start !== null) spans.push({ a: start, b: t1, color: HELD });
+      if (start !== null) spans.push({ a: start, b: t1, color: shade });
     }
     for (const c of presses) {
       const s = series(c);
@@ -143,7 +147,8 @@
         if (s.v[i] !== null && s.v[i - 1] !== null && s.v[i] > s.v[i - 1]) marks.push({ t: s.t[i], color: WARM, label: presses.length === 1 ? 'press' : '' });
       }
     }
-    if (held.length) items.push({ color: HELD, label: 'chill button held (' + held.map(c => c.label).join(', ') + ')' });
+    if (holds.length === 1) items.push({ color: held(1), label: 'chill button held (' + holds[0].label + ')' });
+    if (holds.length > 1) items.push({ color: held(1), label: 'chill button held (' + holds.length + ' listeners, darker: more of them)' });
     if (presses.length) items.push({ color: WARM, label: '| chill button press' });
     if (!prob.length) items.push({ color: 'transparent', label: 'no chill prediction in this pipeline' });
     legend($('chill-legend'), items);

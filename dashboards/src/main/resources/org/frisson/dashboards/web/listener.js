@@ -30,6 +30,10 @@
     $(prefix + '-source').textContent = source;
   }
 
+  function pressCount(n) {
+    return n + (n === 1 ? ' press' : ' presses');
+  }
+
   function percent(v) {
     return v === null || !Number.isFinite(v) ? '–' : Math.round(v * 100) + '%';
   }
@@ -46,7 +50,7 @@
       const last = Live.latest(held), n = presses ? Live.latest(presses) : null;
       const on = !!(last && last.v === 1);
       show('chill', held, last, last ? (on ? 'chills' : 'calm') : '–', on ? 1 : 0, 'chill button',
-        'self-reported with the chill button (' + held.label + (n ? ', ' + n.v + ' presses' : '') + ') · no chill predictor in this pipeline', on);
+        'self-reported with the chill button (' + held.label + (n ? ', ' + pressCount(n.v) : '') + ') · no chill predictor in this pipeline', on);
     } else {
       show('chill', null, null, '–', null, 'chills', 'not available in this pipeline', false);
     }
@@ -116,7 +120,7 @@
       t.classList.toggle('on', on);
       t.querySelector('.state').textContent = text;
       const details = [];
-      if (presses) details.push(presses.v + ' presses');
+      if (presses) details.push(pressCount(presses.v));
       for (const [name, c] of Object.entries(ch)) {
         if (/^chill_/.test(name) || c === prob) continue;
         const last = Live.latest(c);
