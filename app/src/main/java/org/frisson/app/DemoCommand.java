@@ -33,6 +33,9 @@ final class DemoCommand implements Runnable {
     @Option(names = "--record", paramLabel = "FILE.xdf", description = "Record every input and output into this XDF file.")
     Path record;
 
+    @CommandLine.Mixin
+    DashboardOptions dashboard = new DashboardOptions();
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +48,7 @@ final class DemoCommand implements Runnable {
             out.println("demo: simulating " + String.join(", ", sim.streams()));
             out.println("demo: planted ground truth in " + truth);
             out.flush();
-            RunCommand.runPipeline(cfg.restrictedTo("frisson-sim-" + session + "-"), duration, record, out);
+            RunCommand.runPipeline(cfg.restrictedTo("frisson-sim-" + session + "-"), duration, record, out, dashboard);
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.frisson.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.frisson.app.pipeline.Pipeline;
 import org.frisson.app.pipeline.PipelineConfig;
 import org.frisson.app.pipeline.PipelineRecorder;
+import org.frisson.dashboards.Dashboard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,34 +29,54 @@ final class RunCommand implements Runnable {
     @Option(names = "--record", paramLabel = "FILE.xdf", description = "Record every input and output into this XDF file.")
     Path record;
 
+    @CommandLine.Mixin
+    DashboardOptions dashboard = new DashboardOptions();
+
     @Override
     public void run() {
-        runPipeline(PipelineConfig.load(config), duration, record, spec.commandLine().getOut());
+        runPipeline(PipelineConfig.load(config), duration, record, spec.commandLine().getOut(), dashboard);
     }
 
-    /** Starts the pipeline (recording it when {@code record} is set), shows its status until stopped, closes it. */
-    static void runPipeline(PipelineConfig cfg, double duration, Path record, PrintWriter out) {
+    /**
+     * Starts the dashboard (unless switched off), the recorder (when {@code record} is set) and the pipeline
+     * feeding them, shows the status until stopped, then drains and closes the pipeline, the recorder and the
+     * dashboard. Every pipeline meter goes to a Prometheus registry, which the dashboard's {@code /metrics}
+     * exports.
+     */
+    static void runPipeline(PipelineConfig cfg, double duration, Path record, PrintWriter out,
+                            DashboardOptions dashboardOptions) {
         StopSignal.install();
         LiveStatus[] status = new LiveStatus[1];
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PipelineRecorder recorder = record == null ? null : new PipelineRecorder(record, false);
-        Pipeline.Taps taps = recorder == null ? Pipeline.Taps.NONE : recorder.taps();
-        try (recorder; Pipeline p = Pipeline.start(cfg, new SimpleMeterRegistry(), line -> {
-            if (status[0] != null) {
-                status[0].log(line);
-            } else {
+        try (recorder; Dashboard dashboard = dashboardOptions.start(registry, String.valueOf(cfg.file().getFileName()))) {
+            if (dashboard != null) {
                 synchronized (out) {
-                    out.println(line);
+                    out.println("dashboard: " + dashboard.url() + " (listener view: /listener, Prometheus: /metrics)"
+                            + dashboard.token().map(t -> "; every request needs this token (?token= or"
+                            + " Authorization: Bearer)").orElse(""));
                     out.flush();
                 }
             }
-        }, taps)) {
-            status[0] = new LiveStatus(p, out);
-            if (recorder != null) {
-                status[0].log("recording every input and output to " + recorder.file());
+            try (Pipeline p = Pipeline.start(cfg, registry, line -> {
+                if (status[0] != null) {
+                    status[0].log(line);
+                } else {
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                }
+            }, DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps()))) {
+                DashboardLink.showHealth(dashboard, p);
+                status[0] = new LiveStatus(p, out);
+                if (recorder != null) {
+                    status[0].log("recording every input and output to " + recorder.file());
+                }
+                status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
+                status[0].runUntilStopped(duration);
+                status[0].log(String.format("stopping after %d frames", p.frames()));
             }
-            status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
-            status[0].runUntilStopped(duration);
-            status[0].log(String.format("stopping after %d frames", p.frames()));
         }
     }
 }

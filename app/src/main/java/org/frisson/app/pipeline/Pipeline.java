@@ -77,6 +77,15 @@ public final class Pipeline implements AutoCloseable {
     /** Who else sees the data: input chunk listeners (own threads) and output listeners (aligner thread). */
     public record Taps(List<ChunkListener> chunks, List<OutputListener> outputs) {
         public static final Taps NONE = new Taps(List.of(), List.of());
+
+        /** These listeners and {@code other}'s. */
+        public Taps and(Taps other) {
+            List<ChunkListener> c = new ArrayList<>(chunks);
+            c.addAll(other.chunks);
+            List<OutputListener> o = new ArrayList<>(outputs);
+            o.addAll(other.outputs);
+            return new Taps(List.copyOf(c), List.copyOf(o));
+        }
     }
 
     /** Starts a pipeline with no listeners. */
@@ -308,10 +317,10 @@ public final class Pipeline implements AutoCloseable {
             throw new org.frisson.lsl.LslException(where + ": expected " + in.expect() + " streams matching \""
                     + in.query() + "\", found " + found.size() + " within " + seconds + " s");
         }
-        // the same stream can answer twice during discovery
+        // the same stream can answer twice during discovery; keep one, in a stable order (name, source_id)
         Map<String, StreamInfo> unique = new TreeMap<>();
         for (StreamInfo f : found) {
-            if (unique.putIfAbsent(f.uid(), f) != null) {
+            if (unique.putIfAbsent(f.name() + "\u0000" + f.sourceId() + "\u0000" + f.uid(), f) != null) {
                 f.close();
             }
         }

@@ -66,7 +66,7 @@ class PipelineConfigTest {
     @Test
     void shippedConfigsAreValid() {
         Path home = Path.of(System.getProperty("frisson.home", "../"));
-        for (String name : new String[]{"demo.yaml", "lab.yaml", "bench.yaml"}) {
+        for (String name : new String[]{"demo.yaml", "lab.yaml", "bench.yaml", "concert.yaml"}) {
             PipelineConfig c = PipelineConfig.load(home.resolve("configs").resolve(name));
             assertTrue(!c.inputs().isEmpty(), name);
         }

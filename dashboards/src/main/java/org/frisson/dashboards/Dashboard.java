@@ -1,0 +1,185 @@
+package org.frisson.dashboards;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The live dashboards of a running pipeline: an embedded HTTP server with the experimenter view
+ * ({@code /}), the listener view ({@code /listener}), their live data as server-sent events
+ * ({@code /events}, {@value Broadcaster#HZ} frames a second) and the Prometheus endpoint
+ * ({@code /metrics}). The pipeline feeds it through {@link #inputs()} and {@link #outputs()}, which
+ * copy into preallocated rings and never wait for a page.
+ *
+ * <p>Bound to 127.0.0.1 by default; bound to any other address, every request needs the access token
+ * that {@link #url()} carries.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    /** The address that needs no token. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /** The port used when none is given. */
+    public static final int DEFAULT_PORT = 8787;
+
+    /**
+     * Where to listen. {@code port} 0: any free port. {@code anyPortIfTaken}: should {@code port} be in
+     * use, take any free one instead of failing. {@code title} names the session on the pages.
+     */
+    public record Settings(String bind, int port, boolean anyPortIfTaken, String title) {
+    }
+
+    private final LiveData data = new LiveData();
+    private final InputFeed inputs = new InputFeed(data);
+    private final OutputFeed outputs = new OutputFeed(data);
+    private final Broadcaster broadcaster;
+    private final AccessToken token;
+    private final Server server;
+    private final String host;
+    private final int port;
+
+    private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
+        InetAddress address = address(settings.bind());
+        this.token = settings.bind().equals(LOOPBACK) ? null : AccessToken.random();
+        WebResources web = new WebResources();
+        this.broadcaster = new Broadcaster(data, new FrameWriter(settings.title()), registry, clock);
+        DashboardHandler handler = new DashboardHandler(web, broadcaster, registry, token);
+        Server s;
+        try {
+            s = listenOrFallBack(settings, handler);
+        } catch (RuntimeException e) {
+            broadcaster.close();
+            throw e;
+        }
+        this.server = s;
+        this.port = ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+        this.host = address instanceof Inet6Address ? "[" + settings.bind() + "]" : settings.bind();
+    }
+
+    /**
+     * Starts listening; its meters ({@code frisson.dashboard.*}) join {@code registry}, whose every meter
+     * {@code /metrics} exports. {@code clock} is the clock of the streams' stamps (the local LSL clock).
+     *
+     * @throws IllegalStateException when the address or port cannot be had
+     */
+    public static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
+        return new Dashboard(settings, registry, clock);
+    }
+
+    private static InetAddress address(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("dashboard: unknown address '" + bind + "'", e);
+        }
+    }
+
+    private static Server listenOrFallBack(Settings settings, DashboardHandler handler) {
+        try {
+            return listen(settings.bind(), settings.port(), handler);
+        } catch (BindException taken) {
+            if (settings.anyPortIfTaken()) {
+                try {
+                    return listen(settings.bind(), 0, handler);
+                } catch (BindException e) {
+                    taken = e;
+                }
+            }
+            throw new IllegalStateException("dashboard: cannot listen on " + settings.bind() + ":" + settings.port()
+                    + ": " + taken.getMessage(), taken);
+        }
+    }
+
+    private static Server listen(String bind, int port, DashboardHandler handler) throws BindException {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("frisson-dashboard-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // header values are case-sensitive: a token must never match a cached field differing only in case
+        http.setHeaderCacheCaseSensitive(true);
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        // a page that takes nothing for this long is dropped (frames go out 20 times a second)
+        connector.setIdleTimeout(30_000);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setStopTimeout(2_000);
+        try {
+            server.start();
+            return server;
+        } catch (Exception e) {
+            stopQuietly(server);
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof BindException)) {
+                root = root.getCause();
+            }
+            if (root instanceof BindException b) {
+                throw b;
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("dashboard: cannot listen on " + bind + ":" + port, io);
+            }
+            throw new IllegalStateException("dashboard: cannot start on " + bind + ":" + port + ": " + e, e);
+        }
+    }
+
+    /** Where raw input chunks go (the pipeline's chunk listener). */
+    public InputFeed inputs() {
+        return inputs;
+    }
+
+    /** Where output samples go (the pipeline's output listener). */
+    public OutputFeed outputs() {
+        return outputs;
+    }
+
+    /** Where the health table's rows come from; asked a few times a second, from the dashboard's thread. */
+    public void health(Supplier<List<HealthRow>> source) {
+        data.health(source);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The access token every request must present, when the address is not {@value #LOOPBACK}. */
+    public Optional<String> token() {
+        return token == null ? Optional.empty() : Optional.of(token.value());
+    }
+
+    /** The experimenter view's address, with the token when one is needed. */
+    public String url() {
+        return "http://" + host + ":" + port + "/" + (token == null ? "" : "?token=" + token.value());
+    }
+
+    /** Ends every page's connection (pages keep trying to reconnect) and stops listening. */
+    @Override
+    public void close() {
+        broadcaster.close();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping is best effort; the threads are daemons
+        }
+    }
+}

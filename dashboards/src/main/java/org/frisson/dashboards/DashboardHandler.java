@@ -1,0 +1,114 @@
+package org.frisson.dashboards;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Routes requests: {@code /} (experimenter view), {@code /listener} (listener view), {@code /static/*}
+ * (their scripts and styles), {@code /events} (the live server-sent events), {@code /metrics}
+ * (Prometheus text). When a token is required, every request must present it, as {@code ?token=} or
+ * as {@code Authorization: Bearer}; otherwise it gets 401.
+ */
+final class DashboardHandler extends Handler.Abstract {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'";
+
+    private final WebResources web;
+    private final Broadcaster broadcaster;
+    private final PrometheusMeterRegistry registry;
+    private final AccessToken token;
+
+    /** {@code token} null: no token needed. */
+    DashboardHandler(WebResources web, Broadcaster broadcaster, PrometheusMeterRegistry registry, AccessToken token) {
+        this.web = web;
+        this.broadcaster = broadcaster;
+        this.registry = registry;
+        this.token = token;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            return text(response, callback, 405, "only GET and HEAD\n");
+        }
+        if (token != null && !token.matches(presentedToken(request))) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"frisson\"");
+            return text(response, callback, 401,
+                    "this dashboard needs its access token (printed at start): ?token=... or Authorization: Bearer ...\n");
+        }
+        String path = Request.getPathInContext(request);
+        switch (path) {
+            case "/", "/experimenter" -> {
+                return page(response, callback, "experimenter.html");
+            }
+            case "/listener" -> {
+                return page(response, callback, "listener.html");
+            }
+            case "/events" -> {
+                return events(response, callback);
+            }
+            case "/metrics" -> {
+                return send(response, callback, 200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8));
+            }
+            default -> {
+                if (path.startsWith("/static/")) {
+                    WebResources.Resource r = web.get(path.substring("/static/".length()));
+                    if (r != null) {
+                        return send(response, callback, 200, r.contentType(), r.bytes());
+                    }
+                }
+                return text(response, callback, 404, "not found: " + path + "\n");
+            }
+        }
+    }
+
+    private static String presentedToken(Request request) {
+        HttpField auth = request.getHeaders().getField(HttpHeader.AUTHORIZATION);
+        if (auth != null && auth.getValue().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.getValue().substring(7).trim();
+        }
+        return Request.extractQueryParameters(request).getValue("token");
+    }
+
+    private boolean page(Response response, Callback callback, String name) {
+        String auth = token == null ? "" : "?token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8);
+        response.getHeaders().put("Content-Security-Policy", SECURITY_POLICY);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        return send(response, callback, 200, "text/html; charset=utf-8", web.page(name, auth));
+    }
+
+    private boolean events(Response response, Callback callback) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        broadcaster.add(new EventClient(response, callback));
+        return true;
+    }
+
+    private static boolean text(Response response, Callback callback, int status, String body) {
+        return send(response, callback, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean send(Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+}
