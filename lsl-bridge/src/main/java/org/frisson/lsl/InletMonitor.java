@@ -53,6 +53,14 @@ public final class InletMonitor {
         return n;
     }
 
+    /**
+     * Takes the first clock-offset estimate now (liblsl needs some hundred milliseconds for it), so that
+     * the first pulls are not held up by it. Optional: without it the first {@link #afterPull} does it.
+     */
+    public void warmUp() {
+        refreshCorrection(Lsl.localClock());
+    }
+
     private void refreshCorrection(double now) {
         nextRefresh = now + CORRECTION_REFRESH_SECONDS;
         try {

@@ -54,14 +54,19 @@ final class InletReader implements Runnable {
         this.monitor = new InletMonitor(inlet, lostAfterSeconds, this::onEvent);
     }
 
-    @Override
-    public void run() {
+    /** Subscribes and takes the first clock-offset estimate; the pipeline does this for all inputs at once. */
+    void prepare() {
         try {
             inlet.openStream(5.0);
         } catch (LslException e) {
             log.accept("input '" + health.name + "': could not open the stream yet (" + e.getMessage()
                     + "); retrying while pulling");
         }
+        monitor.warmUp();
+    }
+
+    @Override
+    public void run() {
         while (running) {
             int n;
             try {

@@ -288,10 +288,24 @@ public final class Pipeline implements AutoCloseable {
         metrics.gauge("frisson.ring.free", ring::remainingCapacity, "free slots in the ring buffer");
         // 6. readers and ticker
         for (int i = 0; i < inlets.size(); i++) {
-            InletReader r = new InletReader(i, inlets.get(i), ring, s.chunkValues(), TEXT_VALUES, health.get(i),
-                    Math.max(2.0, inputOf.get(i).timeout()), log);
-            readers.add(r);
-            threads.add(startThread(r, "frisson-inlet-" + infos.get(i).name()));
+            readers.add(new InletReader(i, inlets.get(i), ring, s.chunkValues(), TEXT_VALUES, health.get(i),
+                    Math.max(2.0, inputOf.get(i).timeout()), log));
+        }
+        // subscribe every input and take its first clock offset in parallel (each takes some hundred ms),
+        // so that all of them deliver from the first frame on
+        List<Thread> preparing = new ArrayList<>();
+        for (InletReader r : readers) {
+            preparing.add(startThread(r::prepare, "frisson-prepare"));
+        }
+        for (Thread t : preparing) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = 0; i < readers.size(); i++) {
+            threads.add(startThread(readers.get(i), "frisson-inlet-" + infos.get(i).name()));
         }
         threads.add(startThread(() -> tick(ring), "frisson-ticker"));
     }
