@@ -27,5 +27,14 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the results here as JSON.")
         Path json;
+
+        /** Writes {@code report} to the {@code --json} file, if one was given, and says so. */
+        void writeJson(com.fasterxml.jackson.databind.JsonNode report, java.io.PrintWriter out) throws java.io.IOException {
+            if (json != null) {
+                java.nio.file.Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                out.println("wrote " + json);
+            }
+        }
     }
 }

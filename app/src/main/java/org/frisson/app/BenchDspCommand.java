@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 
 /** {@code frisson bench dsp}: what the physiology and audio features cost. */
 @Command(name = "dsp", description = {
@@ -31,10 +30,7 @@ final class BenchDspCommand implements Runnable {
         ObjectMapper mapper = new ObjectMapper();
         try {
             ObjectNode report = new DspBench(out, common.quick, LslLibrary.frissonHome()).run(mapper);
-            if (common.json != null) {
-                Files.writeString(common.json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-                out.println("wrote " + common.json);
-            }
+            common.writeJson(report, out);
         } catch (IOException | IllegalStateException e) {
             throw new Frisson.CliException("dsp benchmark failed: " + e.getMessage());
         } catch (InterruptedException e) {

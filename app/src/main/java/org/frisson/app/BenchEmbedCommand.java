@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 
 /** {@code frisson bench embed}: what one music-embedding patch costs on one thread. */
@@ -73,10 +72,7 @@ final class BenchEmbedCommand implements Runnable {
                     tensor[0], tensor[1]);
             report.put("tensor_direct_ns", tensor[0]);
             report.put("tensor_heap_copy_ns", tensor[1]);
-            if (common.json != null) {
-                Files.writeString(common.json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-                out.println("wrote " + common.json);
-            }
+            common.writeJson(report, out);
         } catch (IOException e) {
             throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());
         } catch (ai.onnxruntime.OrtException e) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code frisson bench pipeline}: sustained ingest through the whole pipeline, latency measured by a peer. */
@@ -47,10 +46,7 @@ final class BenchPipelineCommand implements Runnable {
             ObjectNode r = org.frisson.app.bench.PipelineBench.run(cfg, wearables, 5, secs, line -> { });
             ObjectMapper mapper = new ObjectMapper();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
-            if (common.json != null) {
-                Files.writeString(common.json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
-                out.println("wrote " + common.json);
-            }
+            common.writeJson(r, out);
             out.flush();
         } catch (IOException e) {
             throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());

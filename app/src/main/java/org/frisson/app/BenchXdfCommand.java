@@ -65,10 +65,7 @@ final class BenchXdfCommand implements Runnable {
             } finally {
                 Files.deleteIfExists(dir);
             }
-            if (common.json != null) {
-                Files.writeString(common.json, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-                out.println("wrote " + common.json);
-            }
+            common.writeJson(report, out);
         } catch (IOException e) {
             throw new Frisson.CliException("benchmark I/O failed: " + e.getMessage());
         } catch (InterruptedException e) {
