@@ -5,8 +5,10 @@ package org.frisson.stage;
  *
  * <p>Lifecycle: {@link #configure} once (declare inputs with their window lengths, read parameters,
  * declare outputs, allocate every buffer), then {@link #process} for each frame, on one thread;
- * {@link #reset} forgets history between sessions or after a clock reset. Processing must not allocate
- * or block: it runs on the pipeline's hot path.
+ * {@link #reset} forgets history between sessions or after a clock reset; {@link #close} once at the end
+ * (a stage that started a thread or opened a model releases it there). Processing must not allocate or
+ * block: it runs on the pipeline's hot path; work too slow for that (a neural network) goes to a thread of
+ * the stage's own when {@link StageContext#live()}, and runs inline otherwise, so offline runs are exact.
  *
  * <p>A stage is found by its {@link #kind()} (the {@code kind:} of a config entry) among the
  * implementations listed in {@code META-INF/services/org.frisson.stage.Stage}; each config entry gets a
@@ -25,5 +27,9 @@ public interface Stage {
 
     /** Forgets history. */
     default void reset() {
+    }
+
+    /** Releases what {@link #configure} acquired; called once, after the last frame (or a failed start). */
+    default void close() {
     }
 }

@@ -15,6 +15,21 @@ public interface StageContext {
     double hopSeconds();
 
     /**
+     * Whether frames come in real time (live) rather than as fast as a recording is read (offline). Live,
+     * a slow computation may run on a thread of the stage's own and be used when it is done; offline,
+     * everything runs inline so that results do not depend on timing.
+     */
+    boolean live();
+
+    /**
+     * The stage called {@code stage}, which must come earlier in the config and be a {@code type} (a
+     * {@link VectorSource}, for instance), to read its results in the same frame.
+     *
+     * @throws StageConfigException when there is no such earlier stage or it is not a {@code type}
+     */
+    <T> T upstream(String stage, Class<T> type);
+
+    /**
      * The one stream bound to {@code role}, with the history the stage needs.
      *
      * @param windowSeconds length of the window ending at the frame time that {@link Frame#window} returns

@@ -22,8 +22,8 @@ public final class PatchStream {
         void patch(float[] patch, long endFrame);
     }
 
-    /** Audio samples handled per internal step (bounds every buffer). */
-    static final int STEP = 4096;
+    /** Audio samples handled per internal step (bounds every buffer, and how late {@link #inputConsumed} may run). */
+    static final int STEP = 1024;
 
     private final int window;
     private final int width;
@@ -35,6 +35,7 @@ public final class PatchStream {
     private final float[] ring;
     private final float[] patch;
     private long produced;
+    private long consumed;
 
     /**
      * @param spec       the embedder's contract (input kind, rate, window, width)
@@ -74,6 +75,14 @@ public final class PatchStream {
         this.patch = new float[window * width];
     }
 
+    /**
+     * Input samples taken in since reset, up to the end of the step being processed: while a sink runs, the
+     * patch it receives depends on no sample after this one (and on samples at most {@link #STEP} before it).
+     */
+    public long inputConsumed() {
+        return consumed;
+    }
+
     /** Model frames produced since reset. */
     public long frames() {
         return produced;
@@ -87,12 +96,14 @@ public final class PatchStream {
             logmel.reset();
         }
         produced = 0;
+        consumed = 0;
     }
 
     /** Feeds {@code n} mono samples; calls {@code sink} for every patch they complete. */
     public void feed(float[] audio, int off, int n, Sink sink) {
         for (int done = 0; done < n; ) {
             int step = Math.min(STEP, n - done);
+            consumed += step;
             if (resampler == null) {
                 System.arraycopy(audio, off + done, resampled, 0, step);
                 model(resampled, step, sink);

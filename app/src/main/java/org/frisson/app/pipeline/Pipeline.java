@@ -51,6 +51,8 @@ public final class Pipeline implements AutoCloseable {
     private final List<InletReader> readers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, OutputLink> outputs = new LinkedHashMap<>();
+    /** Configured stages by name, in config order. */
+    private final Map<String, Stage> stages = new LinkedHashMap<>();
     private final PipelineMetrics metrics;
     private HealthLink healthLink;
     private Disruptor<ChunkEvent> disruptor;
@@ -211,7 +213,9 @@ public final class Pipeline implements AutoCloseable {
             Context ctx = new Context(entry.name(), params, roles, windowsPerStream, viewSpecs);
             try {
                 stage.configure(ctx);
+                stages.put(entry.name(), stage);
             } catch (StageConfigException e) {
+                stage.close();
                 throw new PipelineConfig.ConfigException(e.getMessage().startsWith(where) ? e.getMessage()
                         : where + ": " + e.getMessage());
             }
@@ -441,6 +445,25 @@ public final class Pipeline implements AutoCloseable {
         }
 
         @Override
+        public boolean live() {
+            return offlineInputs == null;
+        }
+
+        @Override
+        public <T> T upstream(String stage, Class<T> type) {
+            Stage s = stages.get(stage);
+            if (s == null) {
+                throw new StageConfigException(params.where() + ": reads stage '" + stage + "', which is not a stage "
+                        + "earlier in the config (earlier: " + stages.keySet() + ")");
+            }
+            if (!type.isInstance(s)) {
+                throw new StageConfigException(params.where() + ": reads stage '" + stage + "' (kind " + s.kind()
+                        + "), which gives no " + type.getSimpleName());
+            }
+            return type.cast(s);
+        }
+
+        @Override
         public InputRef input(String role, double windowSeconds) {
             List<InputRef> refs = inputs(role, windowSeconds);
             if (refs.size() != 1) {
@@ -536,6 +559,13 @@ public final class Pipeline implements AutoCloseable {
                 disruptor.shutdown(5, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 disruptor.halt();
+            }
+        }
+        for (Map.Entry<String, Stage> e : stages.entrySet()) {
+            try {
+                e.getValue().close();
+            } catch (RuntimeException ex) {
+                log.accept("stage '" + e.getKey() + "' failed to close: " + ex);
             }
         }
         outputs.values().forEach(OutputLink::close);

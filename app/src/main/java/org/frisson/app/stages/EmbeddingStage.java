@@ -1,0 +1,286 @@
+package org.frisson.app.stages;
+
+import org.frisson.lsl.LslLibrary;
+import org.frisson.models.Embedder;
+import org.frisson.models.EmbedderSpec;
+import org.frisson.models.EmbedderThread;
+import org.frisson.models.Embedders;
+import org.frisson.models.ModelUnavailableException;
+import org.frisson.models.PatchStream;
+import org.frisson.stage.Frame;
+import org.frisson.stage.InputRef;
+import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Params;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StageConfigException;
+import org.frisson.stage.StageContext;
+import org.frisson.stage.StreamWindow;
+import org.frisson.stage.VectorSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code kind: embedding} — the music's embedding, live (seeds 000–002 read deep audio-network layers next
+ * to the listener's body). The audio input is mixed to mono, resampled and framed as it arrives
+ * ({@link PatchStream}); every {@code hop} seconds of audio a patch is complete and the model embeds it.
+ * Live, the model runs on a thread of its own ({@link EmbedderThread}): frames never wait for it, the newest
+ * result is published on each frame with {@code patch_age} (frame time minus the patch's stamp), and a patch
+ * still waiting when the next one completes is replaced by it. Offline, each patch is embedded when it
+ * completes, so results do not depend on timing.
+ *
+ * <pre>{kind: embedding, input: audio, model: musicnn, fallback: true, hop: 0.5, layer: penultimate, tags: 5,
+ *  threads: 1, output: embedding}</pre>
+ * Channels: the layer's values ({@code <layer>.<i>}), then for the top {@code tags} tags of the newest patch
+ * their index in the model's tag list ({@code tag<k>}) and score ({@code tag<k>.score}), then
+ * {@code patch_age}. Other stages read the layer through {@link VectorSource} (e.g. the transition detector).
+ * With {@code fallback: true} the Java acoustic embedder stands in when MusiCNN cannot be exported here.
+ */
+public final class EmbeddingStage implements Stage, VectorSource {
+
+    private InputRef input;
+    private Embedder embedder;
+    private EmbedderThread worker;
+    private PatchStream stream;
+    private NewSamples feed;
+    private OutputSlot slot;
+    private List<String> labels;
+    private int layerIndex;
+    private int tagIndex = -1;
+    private int topTags;
+    private double hopSeconds;
+    private float[] mono;
+    private float[][] out;
+    private long taken;
+    private long failures;
+    private long count;
+    private double stamp = Double.NaN;
+    private double newestStamp;
+    private long fed;
+    private double inputRate;
+
+    /** Receives completed patches while {@link #process} feeds audio (aligner thread only). */
+    private final PatchStream.Sink sink = this::patchDone;
+
+    @Override
+    public String kind() {
+        return "embedding";
+    }
+
+    @Override
+    public void configure(StageContext context) {
+        Params p = context.params();
+        String role = p.getString("input", "audio");
+        String model = p.getString("model", "musicnn");
+        boolean fallback = p.getBoolean("fallback", true);
+        hopSeconds = p.getDouble("hop", 0.5);
+        String layer = p.getString("layer", "penultimate");
+        topTags = p.getInt("tags", 5);
+        int threads = p.getInt("threads", 1);
+        String output = p.getString("output", "embedding");
+        if (!Embedders.NAMES.contains(model)) {
+            throw new StageConfigException(p.where() + ": key 'model' must be one of " + Embedders.NAMES + ", got '"
+                    + model + "'");
+        }
+        if (!(hopSeconds > 0) || topTags < 0 || threads < 1) {
+            throw new StageConfigException(p.where() + ": 'hop' must be > 0 s, 'tags' at least 0, 'threads' at least 1");
+        }
+        List<InputRef> found = NewSamples.regularInputs(context, role, -1, "audio");
+        if (found.size() > 1) {
+            throw new StageConfigException(p.where() + ": input '" + role + "' binds " + found.size()
+                    + " streams; the embedding takes one");
+        }
+        labels = List.of();
+        if (found.isEmpty()) {
+            System.err.println("frisson: " + p.where() + ": no '" + role + "' stream, so no embedding this session");
+            return;
+        }
+        input = found.get(0);
+        if (input.rate() != Math.rint(input.rate())) {
+            throw new StageConfigException(p.where() + ": input '" + role + "' must be audio at a whole number of Hz, got "
+                    + input.rate());
+        }
+        inputRate = input.rate();
+        try {
+            embedder = Embedders.open(model, LslLibrary.frissonHome(), List.of(), threads, fallback, System.err);
+        } catch (ModelUnavailableException e) {
+            throw new StageConfigException(p.where() + ": " + e.getMessage());
+        }
+        EmbedderSpec spec = embedder.spec();
+        if (spec.output(layer) == null) {
+            if (!spec.model().equals("acoustic")) {
+                embedder.close();
+                throw new StageConfigException(p.where() + ": key 'layer': " + spec.model() + " has no output '" + layer
+                        + "' (it has " + spec.outputs().stream().map(EmbedderSpec.Output::name).toList() + ")");
+            }
+            System.err.println("frisson: " + p.where() + ": the acoustic embedder publishes '" + spec.layers().get(0)
+                    + "' instead of '" + layer + "'");
+            layer = spec.layers().get(0);
+        }
+        layerIndex = embedder.outputs().indexOf(layer);
+        tagIndex = embedder.outputs().indexOf("taggram");
+        if (tagIndex < 0) {
+            topTags = 0;
+        }
+        System.err.println("frisson: " + p.where() + ": " + spec.model() + " (" + spec.weights() + " weights), layer "
+                + layer + ", a patch every " + hopSeconds + " s" + (context.live() ? " on its own thread" : ""));
+        stream = new PatchStream(spec, (int) inputRate, Math.max(1, (int) Math.round(hopSeconds * spec.frameRate())));
+        int maxSamples = NewSamples.maxSamples(context, inputRate);
+        feed = new NewSamples(input.channels(), maxSamples);
+        mono = new float[maxSamples];
+        out = new float[embedder.outputs().size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new float[embedder.outputSize(i)];
+        }
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < embedder.outputSize(layerIndex); i++) {
+            all.add(layer + "." + i);
+        }
+        labels = List.copyOf(all);
+        for (int k = 1; k <= topTags; k++) {
+            all.add("tag" + k);
+            all.add("tag" + k + ".score");
+        }
+        all.add("patch_age");
+        slot = context.output(output, all, "");
+        if (context.live()) {
+            worker = new EmbedderThread(embedder, "frisson-embedder-" + context.name());
+        }
+        reset();
+    }
+
+    @Override
+    public void process(Frame frame) {
+        if (input == null) {
+            return;
+        }
+        if (!frame.missing(input)) {
+            int n = feed.take(frame.window(input));
+            if (feed.restarted()) {
+                stream.reset();
+                fed = 0;
+            }
+            if (n > 0) {
+                double[] samples = feed.buffer();
+                int channels = input.channels();
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    for (int c = 0; c < channels; c++) {
+                        sum += samples[i * channels + c];
+                    }
+                    float v = (float) (sum / channels);
+                    mono[i] = Float.isFinite(v) ? v : 0f; // a NaN burst is silence to the model, not poison
+                }
+                StreamWindow w = frame.window(input);
+                newestStamp = w.stamp(w.size() - 1);
+                fed += n;
+                stream.feed(mono, 0, n, sink);
+            }
+        }
+        if (worker != null && worker.completed() != taken) {
+            taken = worker.completed();
+            stamp = worker.takeLatest(out);
+            count++;
+        }
+        if (worker != null && worker.failures() != failures) {
+            failures = worker.failures();
+            throw new IllegalStateException(embedder.spec().model() + " failed on a patch", worker.lastFailure());
+        }
+        if (count == 0) {
+            return; // no patch yet: the slot stays NaN
+        }
+        float[] values = out[layerIndex];
+        for (int i = 0; i < values.length; i++) {
+            slot.set(i, values[i]);
+        }
+        if (topTags > 0) {
+            writeTopTags(out[tagIndex], values.length);
+        }
+        slot.set(values.length + 2 * topTags, frame.time() - stamp);
+    }
+
+    /** A patch completed during {@link #process}: embed it (offline) or hand it to the model's thread (live). */
+    private void patchDone(float[] patch, long endFrame) {
+        // the patch's last input sample is at most one feed step old: stamp it with that sample's time
+        double patchStamp = newestStamp - (fed - stream.inputConsumed()) / inputRate;
+        if (worker != null) {
+            worker.submit(patch, patchStamp);
+            return;
+        }
+        embedder.embed(patch, out);
+        stamp = patchStamp;
+        count++;
+    }
+
+    /** The {@code topTags} largest taggram entries, by selection (no allocation): index, score. */
+    private void writeTopTags(float[] taggram, int base) {
+        int prevIndex = -1;
+        float prevScore = Float.POSITIVE_INFINITY;
+        for (int k = 0; k < topTags; k++) {
+            int best = -1;
+            for (int i = 0; i < taggram.length; i++) {
+                boolean after = taggram[i] < prevScore || (taggram[i] == prevScore && i > prevIndex);
+                if (after && (best < 0 || taggram[i] > taggram[best])) {
+                    best = i;
+                }
+            }
+            slot.set(base + 2 * k, best);
+            slot.set(base + 2 * k + 1, best < 0 ? Double.NaN : taggram[best]);
+            if (best >= 0) {
+                prevIndex = best;
+                prevScore = taggram[best];
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        if (input == null) {
+            return;
+        }
+        stream.reset();
+        feed.reset();
+        fed = 0;
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close(); // closes the embedder too
+        } else if (embedder != null) {
+            embedder.close();
+        }
+    }
+
+    // --- VectorSource: the layer, for stages further down
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public double stamp() {
+        return stamp;
+    }
+
+    @Override
+    public double value(int i) {
+        return count == 0 ? Double.NaN : out[layerIndex][i];
+    }
+
+    @Override
+    public double rate() {
+        return 1 / hopSeconds;
+    }
+
+    /** Patches the model's thread skipped because a newer one came first (live only). */
+    public long skippedPatches() {
+        return worker == null ? 0 : worker.skipped();
+    }
+}
