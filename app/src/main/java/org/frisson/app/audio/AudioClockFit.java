@@ -7,7 +7,9 @@ package org.frisson.app.audio;
  * <p>A device counts frames on its own crystal; the LSL clock runs on the machine's. Their ratio (the
  * drift, in ppm of the nominal rate) and offset are what the line estimates. Callback times carry
  * scheduling jitter; the fit averages it out over {@code timeConstant} seconds of audio, so the slope
- * follows slow drift (temperature) while one late callback moves a stamp by a negligible amount.
+ * follows slow drift (temperature) while one late callback moves a stamp by a negligible amount. The
+ * memory grows from nothing to {@code timeConstant} (half the audio seen so far, until it reaches it):
+ * the irregular first callbacks of a starting device weigh (t0/t)^2 after t seconds, not e^(-t/T).
  * Observations further than {@link #OUTLIER_SIGMAS} standard deviations (and at least
  * {@code outlierFloor} seconds) from the line are left out; a run of {@link #STEP_RUN} of them in a row
  * is a step of the audio clock (frames lost in an overrun, a device restart): the fit starts over from
@@ -37,6 +39,7 @@ public final class AudioClockFit {
 
     // exponentially weighted sums of u (frames relative to ref) and v (seconds beyond the nominal line)
     private long ref;
+    private long origin;
     private double w;
     private double su;
     private double sv;
@@ -87,6 +90,7 @@ public final class AudioClockFit {
             frame0 = frames;
             time0 = time;
             ref = 0;
+            origin = 0;
         }
         long u = frames - frame0;
         double v = time - time0 - u / nominalRate;
@@ -121,7 +125,9 @@ public final class AudioClockFit {
     }
 
     private double decay(long framesSinceLast) {
-        return Math.exp(-Math.max(0, framesSinceLast) / nominalRate / timeConstant);
+        double age = (ref - origin) / nominalRate;
+        double memory = Math.min(timeConstant, Math.max(age / 2, 1e-3));
+        return Math.exp(-Math.max(0, framesSinceLast) / nominalRate / memory);
     }
 
     private void addPoint(long u, double v) {
@@ -158,6 +164,7 @@ public final class AudioClockFit {
 
     private void restartAfterStep(double residual) {
         steps++;
+        origin = ref;
         lastStepSeconds = residual;
         heldBeta = beta;
         w = su = sv = suu = suv = 0;

@@ -72,6 +72,24 @@ class AudioClockFitTest {
     }
 
     @Test
+    void anIrregularStartFadesQuickly() {
+        Device dev = new Device(25, 0.00003, 6);
+        Random startup = new Random(7);
+        AudioClockFit fit = new AudioClockFit(RATE, 30, 0.002);
+        long frames = 0;
+        for (int k = 0; k < 10 * RATE / BLOCK; k++) {
+            double t = dev.callbackTime(frames + BLOCK);
+            if (frames < RATE) {
+                t += startup.nextDouble() * 0.004 * (1 - frames / (double) RATE); // a device settling: up to 4 ms late
+            }
+            fit.observe(frames + BLOCK, t);
+            frames += BLOCK;
+        }
+        // with a fixed 30 s memory the first second would still tilt the line by tens of ppm here
+        assertEquals(25, fit.driftPpm(), 3.0, "drift 9 s after a settling start");
+    }
+
+    @Test
     void lateCallbacksBeyondTheLimitAreLeftOut() {
         Device dev = new Device(0, 0.00005, 2);
         AudioClockFit fit = new AudioClockFit(RATE, 30, 0.002);
