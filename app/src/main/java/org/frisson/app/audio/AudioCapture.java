@@ -72,7 +72,8 @@ public final class AudioCapture implements AutoCloseable {
                 + "of callback times, time constant %.0f s; stamps lag the sound by the device's input latency", o.fitSeconds()));
         StreamInfo info = AudioStreams.audio(o.streamName(), o.sourceId(), ctx.getInputChannelCount(), rate, desc);
         Outlet outlet = Outlet.open(info);
-        AudioClockFit fit = new AudioClockFit(rate, o.fitSeconds(), Math.max(0.002, 1.5 * buffer / (double) rate));
+        // residuals beyond 1 ms (a tenth of a block for long blocks) may be outliers or steps; see AudioClockFit
+        AudioClockFit fit = new AudioClockFit(rate, o.fitSeconds(), Math.max(0.001, 0.1 * buffer / (double) rate));
         CapturePublisher publisher = new CapturePublisher(client, fit, outlet, Math.max(16 * buffer, 4096),
                 o.reportSeconds(), reports);
         Thread pt = new Thread(publisher, "frisson-audio-publisher");

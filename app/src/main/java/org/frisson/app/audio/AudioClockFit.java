@@ -12,8 +12,8 @@ package org.frisson.app.audio;
  * the irregular first callbacks of a starting device weigh (t0/t)^2 after t seconds, not e^(-t/T).
  * Observations further than {@link #OUTLIER_SIGMAS} standard deviations (and at least
  * {@code outlierFloor} seconds) from the line are left out; a run of {@link #STEP_RUN} of them in a row
- * is a step of the audio clock (frames lost in an overrun, a device restart): the fit starts over from
- * there, keeping its drift estimate.
+ * on the same side is a step of the audio clock (frames lost in an overrun, a device restart): the whole
+ * history is moved by the run's mean residual, so the offset jumps and the slope (the drift) is kept.
  *
  * <p>Everything is computed relative to the first observation and to the nominal rate, and the sums are
  * re-centred on the newest frame at every step, so precision does not degrade over days of audio.
@@ -39,7 +39,6 @@ public final class AudioClockFit {
 
     // exponentially weighted sums of u (frames relative to ref) and v (seconds beyond the nominal line)
     private long ref;
-    private long origin;
     private double w;
     private double su;
     private double sv;
@@ -50,7 +49,6 @@ public final class AudioClockFit {
     // fitted line at ref: v = alpha + beta * (u - ref)
     private double alpha;
     private double beta;
-    private double heldBeta;
 
     private double residualVar;
     private double lastResidual;
@@ -59,6 +57,7 @@ public final class AudioClockFit {
     private double windowMax;
     private int outlierRun;
     private int outlierSide;
+    private double outlierRunSum;
     private long outliers;
     private long steps;
     private double lastStepSeconds;
@@ -90,7 +89,6 @@ public final class AudioClockFit {
             frame0 = frames;
             time0 = time;
             ref = 0;
-            origin = 0;
         }
         long u = frames - frame0;
         double v = time - time0 - u / nominalRate;
@@ -106,11 +104,17 @@ public final class AudioClockFit {
             double limit = Math.max(outlierFloor, OUTLIER_SIGMAS * Math.sqrt(residualVar));
             if (Math.abs(residual) > limit) {
                 int side = residual > 0 ? 1 : -1;
-                outlierRun = side == outlierSide ? outlierRun + 1 : 1;
+                if (side == outlierSide) {
+                    outlierRun++;
+                    outlierRunSum += residual;
+                } else {
+                    outlierRun = 1;
+                    outlierRunSum = residual;
+                }
                 outlierSide = side;
                 outliers++;
                 if (outlierRun >= STEP_RUN) {
-                    restartAfterStep(residual);
+                    shiftHistory(outlierRunSum / outlierRun);
                     addPoint(u, v);
                 }
                 return false;
@@ -118,6 +122,7 @@ public final class AudioClockFit {
         }
         outlierRun = 0;
         outlierSide = 0;
+        outlierRunSum = 0;
         double lambda = points == 0 ? 1 : decay(u - ref);
         residualVar = points < 2 ? residual * residual : lambda * residualVar + (1 - lambda) * residual * residual;
         addPoint(u, v);
@@ -125,7 +130,7 @@ public final class AudioClockFit {
     }
 
     private double decay(long framesSinceLast) {
-        double age = (ref - origin) / nominalRate;
+        double age = ref / nominalRate;
         double memory = Math.min(timeConstant, Math.max(age / 2, 1e-3));
         return Math.exp(-Math.max(0, framesSinceLast) / nominalRate / memory);
     }
@@ -157,23 +162,21 @@ public final class AudioClockFit {
         if (points >= MIN_POINTS && varU > 0) {
             beta = covUv / varU;
         } else {
-            beta = heldBeta;
+            beta = 0;
         }
         alpha = mv - beta * mu;
     }
 
-    private void restartAfterStep(double residual) {
+    /** A step of {@code step} seconds: every past observation moves with it, the slope stays. */
+    private void shiftHistory(double step) {
         steps++;
-        origin = ref;
-        lastStepSeconds = residual;
-        heldBeta = beta;
-        w = su = sv = suu = suv = 0;
-        points = 0;
+        lastStepSeconds = step;
+        sv += step * w;
+        suv += step * su;
         outlierRun = 0;
         outlierSide = 0;
-        alpha = 0;
-        beta = heldBeta;
-        // residualVar is kept: the jitter of the callbacks has not changed
+        outlierRunSum = 0;
+        refit();
     }
 
     /** Fitted LSL time of frame {@code frame} (frames counted as in {@link #observe}). */
@@ -242,7 +245,7 @@ public final class AudioClockFit {
         return lastStepSeconds;
     }
 
-    /** Whether the slope is fitted (enough observations since the start or the last step). */
+    /** Whether the slope is fitted (enough observations since the start). */
     public boolean settled() {
         return points >= MIN_POINTS;
     }

@@ -14,8 +14,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * The audio server's client for capture: on each callback, reads the LSL clock, places the block on the
- * device's frame count ({@link FrameCounter}), copies the input buffers into a {@link CaptureRing} and
+ * The audio server's client for capture: on each callback, reads the LSL clock, numbers the block in the
+ * count of delivered frames (with what the device says it skipped: {@link FrameCounter}), copies the input
+ * buffers into a {@link CaptureRing} and
  * wakes the publisher. Nothing else happens on the audio thread, and nothing there allocates: the bytes
  * this method allocates are measured (after {@link #WARM_UP} callbacks) and reported.
  */
@@ -33,6 +34,7 @@ public final class CaptureClient implements AudioClient {
     private volatile AudioConfiguration configuration;
     private volatile CaptureRing ring;
     private volatile FrameCounter frames;
+    private long delivered;
     private volatile Thread consumer;
     private volatile boolean stopped;
     private volatile boolean shutDown;
@@ -49,7 +51,7 @@ public final class CaptureClient implements AudioClient {
     @Override
     public void configure(AudioConfiguration context) {
         JackClient jack = context.find(JackClient.class);
-        this.frames = jack != null ? new JackFrameCounter(jack) : FrameCounter.counting();
+        this.frames = jack != null ? new JackFrameCounter(jack) : FrameCounter.silent();
         this.ring = ringFactory.apply(context);
         this.configuration = context;
         configured.countDown();
@@ -64,8 +66,9 @@ public final class CaptureClient implements AudioClient {
         if (stopped) {
             return false;
         }
-        long first = frames.firstFrameOf(nframes);
-        ring.write(inputs, nframes, first, now);
+        long claim = frames.skippedBefore(nframes);
+        ring.write(inputs, nframes, delivered, claim, now);
+        delivered += nframes;
         for (int i = 0; i < outputs.size(); i++) {
             FloatBuffer out = outputs.get(i);
             for (int k = 0; k < nframes; k++) {
@@ -121,11 +124,6 @@ public final class CaptureClient implements AudioClient {
     /** The ring, once configured. */
     public CaptureRing ring() {
         return ring;
-    }
-
-    /** The device's frame clock, once configured. */
-    public FrameCounter frameCounter() {
-        return frames;
     }
 
     /** Callbacks so far. */

@@ -31,6 +31,9 @@ public final class CapturePublisher implements Runnable {
     private long framesPublished;
     private long nextReport;
     private long lastFrameEnd;
+    private long skipOffset;
+    private long skippedAccepted;
+    private long skipClaimsRejected;
     private volatile CaptureReport lastReport;
 
     /**
@@ -70,9 +73,22 @@ public final class CapturePublisher implements Runnable {
         int n = 0;
         double oldestCallback = Double.NaN;
         while (ring.available() > 0 && n + ring.frames() <= maxChunkFrames) {
-            long first = ring.firstFrame();
             int frames = ring.frames();
             double callback = ring.callbackTime();
+            long first = ring.firstFrame() + skipOffset;
+            long claim = ring.claimedSkip();
+            if (claim > 0) {
+                // believe a claimed skip only when the callback came as late as the skipped frames say
+                boolean borneOut = fit.settled() && Math.abs(callback - fit.timeOf(first + claim + frames))
+                        < Math.abs(callback - fit.timeOf(first + frames));
+                if (borneOut) {
+                    skipOffset += claim;
+                    first += claim;
+                    skippedAccepted += claim;
+                } else {
+                    skipClaimsRejected++;
+                }
+            }
             fit.observe(first + frames, callback);
             double stamp0 = fit.timeOf(first);
             double period = fit.period();
@@ -115,7 +131,7 @@ public final class CapturePublisher implements Runnable {
     /** The numbers now (allocates the report; call it from the publisher thread or after it ended). */
     public CaptureReport snapshot() {
         return new CaptureReport(lastFrameEnd / fit.nominalRate(), lastFrameEnd, ring.droppedFrames(),
-                client.frameCounter().skippedFrames(), client.callbacks(), client.allocatedBytes(), fit.driftPpm(), fit.effectiveRate(), fit.windowRms() * 1e3, fit.windowMax() * 1e3, fit.outliers(), fit.steps(),
+                skippedAccepted, skipClaimsRejected, client.callbacks(), client.allocatedBytes(), fit.driftPpm(), fit.effectiveRate(), fit.windowRms() * 1e3, fit.windowMax() * 1e3, fit.outliers(), fit.steps(),
                 latency.quantile(0.5) * 1e3, latency.quantile(0.99) * 1e3, pushLatency.quantile(0.5) * 1e3,
                 pushLatency.quantile(0.99) * 1e3);
     }
@@ -123,6 +139,11 @@ public final class CapturePublisher implements Runnable {
     /** The newest report (null before the first). */
     public CaptureReport lastReport() {
         return lastReport;
+    }
+
+    /** Skips the device claimed that the callback times did not bear out. */
+    public long skipClaimsRejected() {
+        return skipClaimsRejected;
     }
 
     public long framesPublished() {

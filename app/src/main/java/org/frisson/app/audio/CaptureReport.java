@@ -8,7 +8,8 @@ import java.util.Locale;
  * @param seconds         audio seconds delivered so far (device frames / nominal rate)
  * @param frames          frames the device delivered
  * @param droppedFrames   frames dropped because the publisher fell behind
- * @param skippedFrames   frames the device skipped (JACK xruns), left as a gap in the stream
+ * @param skippedFrames   frames the device skipped (JACK xruns) as its callback times confirm: a gap in the stream
+ * @param rejectedClaims  skips the device claimed that its callback times did not bear out
  * @param callbacks       device callbacks so far
  * @param callbackBytes   bytes allocated inside the callback after its warm-up (-1: not measurable)
  * @param driftPpm        fitted drift of the audio clock against the LSL clock (ppm of the nominal rate)
@@ -22,7 +23,7 @@ import java.util.Locale;
  * @param pushP50Ms       median of LSL push completion minus callback time (ms)
  * @param pushP99Ms       99th percentile of the same (ms)
  */
-public record CaptureReport(double seconds, long frames, long droppedFrames, long skippedFrames, long callbacks,
+public record CaptureReport(double seconds, long frames, long droppedFrames, long skippedFrames, long rejectedClaims, long callbacks,
                             long callbackBytes, double driftPpm, double effectiveRate,
                             double jitterMs, double jitterMaxMs, long outliers, long steps, double latencyP50Ms, double latencyP99Ms,
                             double pushP50Ms, double pushP99Ms) {
@@ -31,8 +32,8 @@ public record CaptureReport(double seconds, long frames, long droppedFrames, lon
     public String line() {
         return String.format(Locale.ROOT, "clock: drift %+.2f ppm (%.3f Hz), offset jitter %.3f ms rms (max %.3f ms), %d outliers, "
                         + "%d steps; latency callback->stamp p50 %.2f ms p99 %.2f ms, callback->pushed p50 %.2f ms p99 %.2f ms; "
-                        + "%.1f s, %d frames, %d dropped, %d skipped by the device; %d callbacks, %d bytes allocated in them",
+                        + "%.1f s, %d frames, %d dropped, %d skipped by the device; %d callbacks, %d bytes allocated in them; %d skip claims rejected",
                 driftPpm, effectiveRate, jitterMs, jitterMaxMs, outliers, steps, latencyP50Ms, latencyP99Ms, pushP50Ms, pushP99Ms,
-                seconds, frames, droppedFrames, skippedFrames, callbacks, callbackBytes);
+                seconds, frames, droppedFrames, skippedFrames, callbacks, callbackBytes, rejectedClaims);
     }
 }

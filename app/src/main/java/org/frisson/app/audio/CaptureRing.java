@@ -36,6 +36,7 @@ public final class CaptureRing {
     private final long[] blockFirst;
     private final int[] blockFrames;
     private final long[] blockOffset;
+    private final long[] blockClaim;
     private final double[] blockTime;
     private final int blockMask;
 
@@ -67,6 +68,7 @@ public final class CaptureRing {
         this.blockFirst = new long[blocks];
         this.blockFrames = new int[blocks];
         this.blockOffset = new long[blocks];
+        this.blockClaim = new long[blocks];
         this.blockTime = new double[blocks];
         this.blockMask = blocks - 1;
     }
@@ -80,12 +82,18 @@ public final class CaptureRing {
         return frameMask + 1;
     }
 
+    /** Producer: as {@link #write(List, int, long, long, double)} with no skip claimed. */
+    public boolean write(List<FloatBuffer> inputs, int frames, long first, double callbackTime) {
+        return write(inputs, frames, first, 0, callbackTime);
+    }
+
     /**
-     * Producer: one callback's input, whose first frame is {@code first} in the device's count. Reads
+     * Producer: one callback's input, whose first frame is {@code first} in the count of delivered frames,
+     * the device claiming {@code claimedSkip} frames skipped just before it. Reads
      * {@code frames} values from each buffer (absolute gets; the buffers' positions are left alone); missing
      * channels are zero. Returns false when the block was dropped for lack of room.
      */
-    public boolean write(List<FloatBuffer> inputs, int frames, long first, double callbackTime) {
+    public boolean write(List<FloatBuffer> inputs, int frames, long first, long claimedSkip, double callbackTime) {
         long read = (long) READ.getAcquire(this);
         long written = blocksWritten;
         if (written - read > blockMask || frames > capacityFrames() || usedFrames(read, written) + frames > capacityFrames()) {
@@ -110,6 +118,7 @@ public final class CaptureRing {
         blockFrames[b] = frames;
         blockOffset[b] = start;
         blockTime[b] = callbackTime;
+        blockClaim[b] = claimedSkip;
         WRITTEN.setRelease(this, written + 1);
         return true;
     }
@@ -144,6 +153,11 @@ public final class CaptureRing {
     /** Consumer: the oldest unread block's frame count. */
     public int frames() {
         return blockFrames[(int) (blocksRead & blockMask)];
+    }
+
+    /** Consumer: frames the device claims it skipped just before the oldest unread block. */
+    public long claimedSkip() {
+        return blockClaim[(int) (blocksRead & blockMask)];
     }
 
     /** Consumer: the LSL time of the callback that delivered the oldest unread block. */

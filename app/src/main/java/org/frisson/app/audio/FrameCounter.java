@@ -1,33 +1,18 @@
 package org.frisson.app.audio;
 
 /**
- * Where each block a device delivers sits in the device's own frame count: the audio clock. Called once
- * per callback on the audio thread, so implementations do not allocate.
+ * What a device says about each block beyond its frames: how many frames it claims to have skipped just
+ * before it (an overrun). Called once per callback on the audio thread, so implementations do not allocate.
+ * A claim is only a claim: the publisher accepts it when the callback's time agrees (see
+ * {@link CapturePublisher}).
  */
 public interface FrameCounter {
 
-    /** The device-count index of the first of the {@code frames} frames this callback delivers. */
-    long firstFrameOf(int frames);
+    /** Frames the device claims it skipped between the previous block and this one of {@code frames}. */
+    long skippedBefore(int frames);
 
-    /** Frames the device produced that never reached us (cycles it skipped), as far as it can tell. */
-    long skippedFrames();
-
-    /** Counts the frames delivered: the clock of a device that says nothing else (Java Sound). */
-    static FrameCounter counting() {
-        return new FrameCounter() {
-            private long next;
-
-            @Override
-            public long firstFrameOf(int frames) {
-                long first = next;
-                next += frames;
-                return first;
-            }
-
-            @Override
-            public long skippedFrames() {
-                return 0;
-            }
-        };
+    /** A device that says nothing beyond its frames (Java Sound). */
+    static FrameCounter silent() {
+        return frames -> 0;
     }
 }
