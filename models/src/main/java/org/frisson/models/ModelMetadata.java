@@ -20,6 +20,10 @@ final class ModelMetadata {
     static final String WEIGHTS = "frisson.weights";
     static final String MODEL = "frisson.model";
     static final String MEL_BANDS = "frisson.mel_bands";
+    /** Waveform models: samples per frame (the latent's hop); absent means one sample per frame. */
+    static final String HOP_LENGTH = "frisson.hop_length";
+    /** Models with a free input length: the shortest window, in frames, the graph accepts. */
+    static final String MIN_WINDOW = "frisson.min_window_frames";
 
     private final Path file;
     private final Map<String, String> props;
