@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which latent frames a patch delivers, on a memoryless waveform model (each latent frame is the mean of its
@@ -91,6 +92,38 @@ class LatentStreamTest {
             s.flush((i, v) -> got.add(new double[] {i, v[0]}));
             assertEquals(2000, got.size(), 2);
             assertEquals(0.5, got.get(1000)[1], 1e-3); // away from the resampler's edges, the constant
+        }
+    }
+
+    @Test
+    void feedingAllocatesNothingBeyondOnnxRuntimesPerRunResult() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        float[] audio = new float[16000];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (float) Math.sin(0.01 * i);
+        }
+        try (OnnxEmbedder e = OnnxEmbedder.open(wave, List.of(), 1)) {
+            LatentStream s = new LatentStream(e, "latent", 8000, 4);
+            double[] sum = {0};
+            LatentStream.Sink sink = (i, v) -> sum[0] += v[0];
+            for (int round = 0; round < 20; round++) { // warm up
+                s.feed(audio, 0, audio.length, sink);
+            }
+            // between two patches (one every 16 samples): not a byte
+            s.reset();
+            s.feed(audio, 0, 24, sink);
+            long before = mx.getCurrentThreadAllocatedBytes();
+            s.feed(audio, 24, 15, sink);
+            assertEquals(0, mx.getCurrentThreadAllocatedBytes() - before, "bytes allocated between patches");
+            // per patch: ONNX Runtime's result object and its bookkeeping only
+            long start = mx.getCurrentThreadAllocatedBytes();
+            long delivered = s.delivered();
+            s.feed(audio, 0, audio.length, sink);
+            long patches = (s.delivered() - delivered) / 4;
+            double perPatch = (mx.getCurrentThreadAllocatedBytes() - start) / (double) patches;
+            System.out.printf("LatentStream: %.0f bytes allocated per patch (%d patches)%n", perPatch, patches);
+            assertTrue(patches >= 999 && perPatch < 2048, perPatch + " bytes per patch");
         }
     }
 
