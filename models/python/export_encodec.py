@@ -10,8 +10,10 @@ project's venv does not install. The Keras model is checked against the package'
 With --random-init the same architecture gets seeded random weights (--seed; deterministic), for tests and
 speed measurements; its latents carry no learned meaning. `frisson.weights` says which a file holds.
 
-The ONNX file has input `waveform` [B,1,T] (24 kHz, T free, at least 7 x 320 samples) and outputs `latent`
-[B,128,ceil(T/320)] plus the layers `stage4` and `lstm` [B,512,ceil(T/320)]. Before it is written, ONNX
+The ONNX file has input `waveform` [B,1,T] (24 kHz, T free, at least 1921 samples: 7 latent frames) and
+outputs `latent` [B,128,ceil(T/320)] plus the layers `stage4` and `lstm` [B,512,ceil(T/320)]; its metadata
+(frisson.*) gives the rates, the default streaming window (CONTEXT_FRAMES of left context + HOP_FRAMES new
+latent frames) and which weights it holds. Before it is written, ONNX
 Runtime runs it on the same inputs as Keras; the export fails when any output differs by more than
 --tolerance. `--verify-only FILE` repeats that check on an existing random-init file and prints the largest
 differences as JSON; `--check-transfer` prints how far the Keras model is from an independent numpy
