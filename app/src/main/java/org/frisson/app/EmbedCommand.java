@@ -6,6 +6,7 @@ import org.frisson.lsl.LslLibrary;
 import org.frisson.models.Embedder;
 import org.frisson.models.EmbedderSpec;
 import org.frisson.models.Embedders;
+import org.frisson.models.LatentStream;
 import org.frisson.models.ModelUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code frisson embed FILE}: a WAV file through a music embedder: top tags, and a layer per patch as CSV. */
+/**
+ * {@code frisson embed FILE}: a WAV file through a music embedder: top tags and a layer per patch as CSV, or for
+ * Encodec the latent per latent frame.
+ */
 @Command(name = "embed", description = {
-        "Embed a WAV file (any rate; resampled to 16 kHz) in 3 s patches: prints the top tags ranked by the",
-        "mean taggram over time (as musicnn does) and writes the chosen layer per patch as CSV.",
-        "MusiCNN is exported on first use; where it cannot be, the acoustic embedder stands in (and says so)."})
+        "Embed a WAV file (any rate; resampled to the model's). MusiCNN: 3 s patches, prints the top tags ranked",
+        "by the mean taggram over time (as musicnn does) and writes the chosen layer per patch as CSV. Encodec:",
+        "the 75 Hz latent, streamed in patches of left context + new audio, one CSV row per latent frame.",
+        "Models are exported on first use; where MusiCNN cannot be, the acoustic embedder stands in, and where",
+        "Encodec's pretrained weights cannot be had, the random-init export does (each says so)."})
 final class EmbedCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,21 +40,24 @@ final class EmbedCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "WAV file.")
     Path file;
 
-    @Option(names = "--model", defaultValue = "musicnn",
-            description = "musicnn (MTT_musicnn), msd-musicnn (MSD_musicnn) or acoustic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "musicnn", description = "musicnn (MTT_musicnn), msd-musicnn "
+            + "(MSD_musicnn), encodec (24 kHz encoder), encodec-random (its random-init export) or acoustic "
+            + "(default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--layer", description = "Output written to --csv (default: penultimate; descriptors for acoustic).")
+    @Option(names = "--layer", description = "Output written to --csv (default: penultimate; latent for Encodec, "
+            + "also stage4 or lstm; descriptors for acoustic).")
     String layer;
 
     @Option(names = "--top-tags", defaultValue = "10", description = "Tags to print (default: ${DEFAULT-VALUE}).")
     int topTags;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "Write the layer per patch here.")
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write the layer per patch (per latent frame for Encodec) here.")
     Path csv;
 
-    @Option(names = "--hop", paramLabel = "SECONDS",
-            description = "Seconds between patches (default: the model's own hop, 187 frames = 2.99 s for MusiCNN).")
+    @Option(names = "--hop", paramLabel = "SECONDS", description = "Seconds between patches (default: the model's own "
+            + "hop, 187 frames = 2.99 s for MusiCNN; 1 s for Encodec, whose patches keep their length, the rest "
+            + "being left context).")
     Double hop;
 
     @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
@@ -68,7 +77,8 @@ final class EmbedCommand implements Runnable {
         }
         try (Embedder e = Embedders.open(model, LslLibrary.frissonHome(), List.of(), threads, true, System.err)) {
             EmbedderSpec s = e.spec();
-            String chosen = layer != null ? layer : s.layers().contains("penultimate") ? "penultimate" : s.layers().get(0);
+            String chosen = layer != null ? layer : s.layers().contains("penultimate") ? "penultimate"
+                    : s.layers().contains("latent") ? "latent" : s.layers().get(0);
             if (s.output(chosen) == null) {
                 throw new Frisson.CliException("--layer: " + s.model() + " has no output '" + chosen + "'; it has "
                         + s.outputs().stream().map(EmbedderSpec.Output::name).toList());
@@ -80,6 +90,10 @@ final class EmbedCommand implements Runnable {
             if (wav.seconds() < s.windowSeconds()) {
                 throw new Frisson.CliException(file + ": " + String.format(Locale.ROOT, "%.2f", wav.seconds())
                         + " s of audio is shorter than one patch (" + s.windowSeconds() + " s)");
+            }
+            if (s.output(chosen).timeAxis() >= 0) {
+                latentFrames(e, wav, chosen, hopFrames, out);
+                return;
             }
             FileEmbedding result = FileEmbedding.run(e, wav, hopFrames);
             out.printf(Locale.ROOT, "%s: %.1f s at %d Hz, %d channel(s); %s (%s weights), %d patches of %.2f s every %.2f s%n",
@@ -99,6 +113,60 @@ final class EmbedCommand implements Runnable {
         } catch (IOException ex) {
             throw new Frisson.CliException(csv + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * Streams the file through {@link LatentStream}: one CSV row per latent frame ({@code frame, start_s, end_s},
+     * then the values; frame i covers [i, i + 1) / frame rate and depends on the audio up to its end).
+     */
+    private void latentFrames(Embedder e, WavFile wav, String chosen, int hopFrames, PrintWriter out)
+            throws IOException {
+        EmbedderSpec s = e.spec();
+        if (hopFrames > s.windowFrames()) {
+            throw new Frisson.CliException(String.format(Locale.ROOT, "--hop: at most the patch, %.2f s, for %s",
+                    s.windowSeconds(), s.model()));
+        }
+        LatentStream stream = new LatentStream(e, chosen, wav.sampleRate(), hopFrames);
+        double rate = s.frameRate();
+        try (BufferedWriter w = csv == null ? null : Files.newBufferedWriter(csv)) {
+            StringBuilder line = new StringBuilder();
+            LatentStream.Sink sink = (i, v) -> {
+                if (w == null) {
+                    return;
+                }
+                line.setLength(0);
+                line.append(i).append(',').append(i / rate).append(',').append((i + 1) / rate);
+                for (float x : v) {
+                    line.append(',').append(x);
+                }
+                try {
+                    w.write(line.toString());
+                    w.newLine();
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            };
+            if (w != null) {
+                List<String> header = new ArrayList<>(List.of("frame", "start_s", "end_s"));
+                for (int i = 0; i < stream.valuesPerFrame(); i++) {
+                    header.add(chosen + "_" + i);
+                }
+                w.write(String.join(",", header));
+                w.newLine();
+            }
+            stream.feed(wav.mono(), 0, wav.mono().length, sink);
+            stream.flush(sink);
+        } catch (java.io.UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        out.printf(Locale.ROOT, "%s: %.1f s at %d Hz, %d channel(s); %s (%s weights), %d latent frames at %.0f Hz "
+                        + "(patches of %.2f s: %.2f s left context + %.2f s new)%n",
+                file, wav.seconds(), wav.sampleRate(), wav.channels(), s.model(), s.weights(), stream.delivered(), rate,
+                s.windowSeconds(), stream.contextFrames() / rate, hopFrames / rate);
+        if (csv != null) {
+            out.println("wrote " + csv + " (" + chosen + ", " + stream.valuesPerFrame() + " values per latent frame)");
+        }
+        out.flush();
     }
 
     private void writeCsv(Embedder e, FileEmbedding result, String chosen, int hopFrames) throws IOException {

@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * Opens an embedder by the name users give it: {@code musicnn} (MTT_musicnn), {@code msd-musicnn}
- * (MSD_musicnn) or {@code acoustic}. A MusiCNN model is exported on first use; when it cannot be, the
- * acoustic embedder stands in if the caller allows it, and the log says so.
+ * (MSD_musicnn), {@code encodec} (the Encodec 24 kHz encoder: pretrained weights where they can be had,
+ * otherwise random-init, see {@link EncodecExport}), {@code encodec-random} (random-init directly) or
+ * {@code acoustic}. ONNX models are exported on first use; when a MusiCNN model cannot be, the acoustic
+ * embedder stands in if the caller allows it, and the log says so.
  */
 public final class Embedders {
 
-    public static final List<String> NAMES = List.of("musicnn", "msd-musicnn", "acoustic");
+    public static final List<String> NAMES = List.of("musicnn", "msd-musicnn", "encodec", "encodec-random", "acoustic");
     private static final Map<String, String> MUSICNN = Map.of("musicnn", "MTT_musicnn", "msd-musicnn", "MSD_musicnn");
 
     private Embedders() {
@@ -20,12 +22,20 @@ public final class Embedders {
 
     /**
      * @param outputs  outputs to compute (empty: all); ignored by the acoustic embedder
-     * @param fallback whether the acoustic embedder may stand in for a MusiCNN model that cannot be had
+     * @param fallback whether the acoustic embedder may stand in for a MusiCNN model that cannot be had (an
+     *                 Encodec encoder has no stand-in: its latent frames are not descriptors of patches)
      */
     public static Embedder open(String name, Path home, List<String> outputs, int threads, boolean fallback,
                                 PrintStream log) throws ModelUnavailableException {
-        if (name.equals("acoustic")) {
-            return new AcousticEmbedder();
+        switch (name) {
+            case "acoustic":
+                return new AcousticEmbedder();
+            case "encodec":
+                return OnnxEmbedder.open(EncodecExport.ensure(home, log), outputs, threads);
+            case "encodec-random":
+                return OnnxEmbedder.open(EncodecExport.random(home, log), outputs, threads);
+            default:
+                break;
         }
         String model = MUSICNN.get(name);
         if (model == null) {

@@ -21,6 +21,10 @@ final class ModelMetadata {
     static final String MODEL = "frisson.model";
     static final String MEL_BANDS = "frisson.mel_bands";
     static final String INPUT_NAME = "frisson.input_name";
+    /** Waveform models: samples per frame (the latent's hop); absent means one sample per frame. */
+    static final String HOP_LENGTH = "frisson.hop_length";
+    /** Models with a free input length: the shortest window, in frames, the graph accepts. */
+    static final String MIN_WINDOW = "frisson.min_window_frames";
 
     private final Path file;
     private final Map<String, String> props;

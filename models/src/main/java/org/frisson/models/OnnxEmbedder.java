@@ -1,8 +1,7 @@
 package org.frisson.models;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -13,18 +12,21 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An {@link Embedder} backed by an ONNX Runtime session. The file is checked at load against its own
- * {@code frisson.*} metadata (kind, input name and shape, layer and tag outputs); a mismatch or a corrupt file
- * is refused with a {@link ModelFileException} naming the file and the field.
+ * {@code frisson.*} metadata ({@link OnnxContract}: kind, input name and shape, layer and tag outputs); a
+ * mismatch or a corrupt file is refused with a {@link ModelFileException} naming the file and the field. A
+ * model with a free input length (an Encodec encoder) runs one silent patch at load to check that each time
+ * axis really has one entry per frame.
  *
  * <p>Input and output tensors are created once over direct buffers and reused for every patch (ONNX Runtime
- * reads and writes those buffers in place), so a patch costs one native call and two array copies.
+ * reads and writes those buffers in place), so a patch costs one native call and two array copies. The input
+ * is {@code [1, window, width]} for log-mel models and {@code [1, 1, window x width]} for waveform models.
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -46,7 +48,7 @@ public final class OnnxEmbedder implements Embedder {
         this.session = session;
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         inputBuffer = direct(spec.patchValues());
-        inputTensor = OnnxTensor.createTensor(env, inputBuffer, new long[] {1, spec.windowFrames(), spec.inputWidth()});
+        inputTensor = OnnxTensor.createTensor(env, inputBuffer, inputShape(spec));
         inputs = Map.of(spec.input(), inputTensor);
         sizes = new int[outputs.size()];
         outputBuffers = new FloatBuffer[outputs.size()];
@@ -54,27 +56,36 @@ public final class OnnxEmbedder implements Embedder {
             EmbedderSpec.Output o = spec.output(outputs.get(i));
             sizes[i] = o.size();
             outputBuffers[i] = direct(sizes[i]);
-            long[] shape = new long[o.shape().length + 1];
-            shape[0] = 1;
-            for (int d = 0; d < o.shape().length; d++) {
-                shape[d + 1] = o.shape()[d];
-            }
-            pinned.put(o.name(), OnnxTensor.createTensor(env, outputBuffers[i], shape));
+            pinned.put(o.name(), OnnxTensor.createTensor(env, outputBuffers[i], batchOfOne(o.shape())));
         }
     }
 
     /**
-     * Loads and checks a model file.
+     * Loads and checks a model file, with the window it declares.
      *
      * @param outputs        outputs to compute per patch; empty for all of them
      * @param intraOpThreads ONNX Runtime threads per patch (1 keeps the model on the caller's thread)
      */
     public static OnnxEmbedder open(Path file, List<String> outputs, int intraOpThreads) {
+        return open(file, outputs, intraOpThreads, 0);
+    }
+
+    /**
+     * Loads and checks a model file.
+     *
+     * @param windowFrames frames per patch; 0 for the file's own ({@code frisson.window_frames}). Another window
+     *                     needs a model with a free input length (e.g. Encodec: more left context, or a whole
+     *                     signal in one patch)
+     */
+    public static OnnxEmbedder open(Path file, List<String> outputs, int intraOpThreads, int windowFrames) {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, "file", "does not exist");
         }
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+        if (windowFrames < 0) {
+            throw new IllegalArgumentException("windowFrames must be positive (or 0 for the file's), got " + windowFrames);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
@@ -90,7 +101,7 @@ public final class OnnxEmbedder implements Embedder {
             throw new ModelFileException(file, "onnx", "not a loadable ONNX model (" + e.getMessage() + ")", e);
         }
         try {
-            EmbedderSpec spec = describe(file, session);
+            EmbedderSpec spec = OnnxContract.describe(file, session, windowFrames);
             List<String> chosen = outputs.isEmpty() ? spec.outputs().stream().map(EmbedderSpec.Output::name).toList()
                     : outputs;
             for (String o : chosen) {
@@ -99,6 +110,9 @@ public final class OnnxEmbedder implements Embedder {
                             + spec.outputs().stream().map(EmbedderSpec.Output::name).toList());
                 }
             }
+            if (spec.outputs().stream().anyMatch(o -> o.timeAxis() >= 0)) {
+                checkTimeAxes(file, spec, session);
+            }
             return new OnnxEmbedder(file, spec, chosen, session);
         } catch (OrtException | RuntimeException e) {
             try {
@@ -106,91 +120,44 @@ public final class OnnxEmbedder implements Embedder {
             } catch (OrtException ignored) {
                 // the first failure is the one to report
             }
-            if (e instanceof ModelFileException m) {
-                throw m;
+            if (e instanceof ModelFileException || e instanceof IllegalArgumentException) {
+                throw (RuntimeException) e;
             }
             throw new ModelFileException(file, "onnx", e.getMessage(), e);
         }
     }
 
-    /** The contract a file declares, checked against the graph's actual inputs and outputs. */
-    static EmbedderSpec describe(Path file, OrtSession session) throws OrtException {
-        ModelMetadata m = new ModelMetadata(file, session.getMetadata().getCustomMetadata());
-        m.oneOf(ModelMetadata.KIND, "embedder");
-        String input = m.oneOf(ModelMetadata.INPUT, "logmel", "waveform");
-        int sampleRate = m.positiveInt(ModelMetadata.SAMPLE_RATE);
-        double frameRate = m.positiveDouble(ModelMetadata.FRAME_RATE);
-        int window = m.positiveInt(ModelMetadata.WINDOW);
-        int hop = m.positiveInt(ModelMetadata.HOP);
-        List<String> layers = m.list(ModelMetadata.LAYERS, true);
-        List<String> tags = m.list(ModelMetadata.TAGS, false);
-        String weights = m.oneOf(ModelMetadata.WEIGHTS, "pretrained", "random-init");
-        String model = m.string(ModelMetadata.MODEL, file.getFileName().toString());
-
-        Map<String, NodeInfo> ins = session.getInputInfo();
-        if (ins.size() != 1 || !ins.containsKey(input)) {
-            throw new ModelFileException(file, "input " + input, "frisson.input names '" + input
-                    + "' but the graph's inputs are " + ins.keySet());
-        }
-        long[] inShape = floatShape(file, "input " + input, ins.get(input));
-        int width;
-        if (input.equals("logmel")) {
-            if (inShape.length != 3 || inShape[1] != window || inShape[2] <= 0) {
-                throw new ModelFileException(file, "input " + input, "shape " + java.util.Arrays.toString(inShape)
-                        + " is not [batch, " + window + " (frisson.window_frames), bands]");
-            }
-            width = (int) inShape[2];
-            String bands = m.string(ModelMetadata.MEL_BANDS, null);
-            if (bands != null && m.positiveInt(ModelMetadata.MEL_BANDS) != width) {
-                throw new ModelFileException(file, ModelMetadata.MEL_BANDS, "is " + bands + " but the input has "
-                        + width + " bands");
-            }
-        } else {
-            if (inShape.length != 3 || inShape[1] != 1 || inShape[2] != window) {
-                throw new ModelFileException(file, "input " + input, "shape " + java.util.Arrays.toString(inShape)
-                        + " is not [batch, 1, " + window + " (frisson.window_frames)]");
-            }
-            width = 1;
-        }
-
-        List<EmbedderSpec.Output> outs = new ArrayList<>();
-        for (Map.Entry<String, NodeInfo> e : session.getOutputInfo().entrySet()) {
-            long[] s = floatShape(file, "output " + e.getKey(), e.getValue());
-            int[] perPatch = new int[s.length - 1];
-            for (int d = 1; d < s.length; d++) {
-                if (s[d] <= 0) {
-                    throw new ModelFileException(file, "output " + e.getKey(), "dimension " + d
-                            + " is not fixed: " + java.util.Arrays.toString(s));
+    /** Runs one silent patch and compares every output's shape with the one the contract promises. */
+    private static void checkTimeAxes(Path file, EmbedderSpec spec, OrtSession session) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor silence = OnnxTensor.createTensor(env, direct(spec.patchValues()), inputShape(spec));
+             OrtSession.Result r = session.run(Map.of(spec.input(), silence))) {
+            for (Map.Entry<String, OnnxValue> e : r) {
+                long[] got = ((TensorInfo) e.getValue().getInfo()).getShape();
+                long[] want = batchOfOne(spec.output(e.getKey()).shape());
+                if (!Arrays.equals(got, want)) {
+                    throw new ModelFileException(file, "output " + e.getKey(), "a patch of " + spec.windowFrames()
+                            + " frames (" + spec.patchValues() + " samples) gives " + Arrays.toString(got)
+                            + ", not " + Arrays.toString(want) + " (one frame per " + spec.inputWidth()
+                            + " samples, frisson.hop_length)");
                 }
-                perPatch[d - 1] = (int) s[d];
             }
-            outs.add(new EmbedderSpec.Output(e.getKey(), perPatch));
+        } catch (OrtException e) {
+            throw new ModelFileException(file, "input " + spec.input(), "a patch of " + spec.windowFrames()
+                    + " frames (" + spec.patchValues() + " samples) does not run: " + e.getMessage(), e);
         }
-        EmbedderSpec spec = new EmbedderSpec(model, input, sampleRate, frameRate, window, hop, width, outs, layers,
-                tags, weights);
-        for (String layer : layers) {
-            if (spec.output(layer) == null) {
-                throw new ModelFileException(file, ModelMetadata.LAYERS, "names '" + layer
-                        + "' but the graph has no such output");
-            }
-        }
-        if (!tags.isEmpty()) {
-            EmbedderSpec.Output taggram = spec.output("taggram");
-            if (taggram == null || taggram.size() != tags.size()) {
-                throw new ModelFileException(file, ModelMetadata.TAGS, tags.size() + " tags but "
-                        + (taggram == null ? "no taggram output" : "taggram has " + taggram.size() + " values"));
-            }
-        }
-        return spec;
     }
 
-    private static long[] floatShape(Path file, String field, NodeInfo info) {
-        if (!(info.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
-            throw new ModelFileException(file, field, "is not a float tensor: " + info.getInfo());
-        }
-        long[] shape = t.getShape();
-        if (shape.length < 2) {
-            throw new ModelFileException(file, field, "has no batch dimension: " + java.util.Arrays.toString(shape));
+    private static long[] inputShape(EmbedderSpec spec) {
+        return spec.input().equals("waveform") ? new long[] {1, 1, spec.patchValues()}
+                : new long[] {1, spec.windowFrames(), spec.inputWidth()};
+    }
+
+    private static long[] batchOfOne(int[] perPatch) {
+        long[] shape = new long[perPatch.length + 1];
+        shape[0] = 1;
+        for (int d = 0; d < perPatch.length; d++) {
+            shape[d + 1] = perPatch[d];
         }
         return shape;
     }

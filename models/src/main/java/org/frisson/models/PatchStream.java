@@ -7,9 +7,10 @@ import org.frisson.dsp.audio.PolyphaseResampler;
 /**
  * Turns mono audio at any rate into an embedder's patches as the audio arrives: resampling to the model's
  * rate ({@link PolyphaseResampler}), the log-mel front-end when the model takes log-mel
- * ({@link LogMelSpectrogram#musicnn()}), and a patch of {@code windowFrames} frames every {@code hopFrames}
- * frames once the first patch is complete: patch k covers frames {@code [k hop, k hop + window)}, as musicnn's
- * own batching does. Every buffer is allocated at construction; feeding audio allocates nothing.
+ * ({@link LogMelSpectrogram#musicnn()}) or frames of {@code inputWidth} consecutive samples when it takes the
+ * waveform, and a patch of {@code windowFrames} frames every {@code hopFrames} frames once the first patch is
+ * complete: patch k covers frames {@code [k hop, k hop + window)}, as musicnn's own batching does. Every buffer
+ * is allocated at construction; feeding audio allocates nothing.
  */
 public final class PatchStream {
 
@@ -36,6 +37,10 @@ public final class PatchStream {
     private final float[] patch;
     private long produced;
     private long consumed;
+    /** Samples already in the waveform frame being filled. */
+    private int filled;
+    /** Frames produced when the last patch was emitted (0 before the first). */
+    private long lastPatchEnd;
 
     /**
      * @param spec       the embedder's contract (input kind, rate, window, width)
@@ -63,9 +68,6 @@ public final class PatchStream {
                 frames = new FeatureFrames(width, logmel.maxFrames(resampled.length) + 8);
             }
             case "waveform" -> {
-                if (width != 1) {
-                    throw new IllegalArgumentException(spec.model() + ": waveform frames must hold one sample");
-                }
                 logmel = null;
                 frames = null;
             }
@@ -97,6 +99,8 @@ public final class PatchStream {
         }
         produced = 0;
         consumed = 0;
+        filled = 0;
+        lastPatchEnd = 0;
     }
 
     /** Feeds {@code n} mono samples; calls {@code sink} for every patch they complete. */
@@ -128,8 +132,11 @@ public final class PatchStream {
     private void model(float[] samples, int n, Sink sink) {
         if (logmel == null) {
             for (int i = 0; i < n; i++) {
-                ring[(int) (produced % window)] = samples[i];
-                completed(sink);
+                ring[(int) (produced % window) * width + filled] = samples[i];
+                if (++filled == width) {
+                    filled = 0;
+                    completed(sink);
+                }
             }
             return;
         }
@@ -148,15 +155,33 @@ public final class PatchStream {
         }
     }
 
+    /**
+     * Emits the newest {@code window} frames as one more patch when frames completed since the last patch (and
+     * a whole window exists): the end of a signal whose last frames fall between two hops. Returns whether it
+     * did. A waveform frame still being filled is left out.
+     */
+    public boolean emitNewest(Sink sink) {
+        if (produced < window || produced == lastPatchEnd) {
+            return false;
+        }
+        emit(sink);
+        return true;
+    }
+
     /** Counts the frame just written; emits a patch when one is due. */
     private void completed(Sink sink) {
         produced++;
         if (produced >= window && (produced - window) % hop == 0) {
-            int oldest = (int) (produced % window);
-            int head = (window - oldest) * width;
-            System.arraycopy(ring, oldest * width, patch, 0, head);
-            System.arraycopy(ring, 0, patch, head, oldest * width);
-            sink.patch(patch, produced);
+            emit(sink);
         }
+    }
+
+    private void emit(Sink sink) {
+        int oldest = (int) (produced % window);
+        int head = (window - oldest) * width;
+        System.arraycopy(ring, oldest * width, patch, 0, head);
+        System.arraycopy(ring, 0, patch, head, oldest * width);
+        lastPatchEnd = produced;
+        sink.patch(patch, produced);
     }
 }

@@ -68,6 +68,36 @@ class EmbeddersTest {
     }
 
     @Test
+    void encodecWithoutThePretrainedPathUsesRandomInitAndSaysSo() throws Exception {
+        Files.createDirectories(home.resolve(".frisson"));
+        Files.createSymbolicLink(home.resolve(".frisson/venv"), Venv.home().resolve(".frisson/venv"));
+        Files.createDirectories(home.resolve("models"));
+        Files.createSymbolicLink(home.resolve("models/python"), Venv.home().resolve("models/python"));
+        Path random = EncodecExport.file(home, false);
+        Files.createDirectories(random.getParent());
+        Files.copy(TestModels.encodecRandom(), random);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Embedder e = Embedders.open("encodec", home, List.of("latent"), 1, false,
+                new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertInstanceOf(OnnxEmbedder.class, e);
+            assertEquals("random-init", e.spec().weights());
+            assertEquals(random, ((OnnxEmbedder) e).file());
+        }
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("pretrained Encodec weights unavailable") && said.contains("pip install torch encodec")
+                && said.contains("random-init"), said);
+        assertTrue(!Files.exists(EncodecExport.file(home, true)), "no pretrained file appears");
+    }
+
+    @Test
+    void encodecWithoutVenvIsUnavailableWithoutStandIn() {
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
+                () -> Embedders.open("encodec", home, List.of(), 1, true, System.err));
+        assertTrue(e.getMessage().contains("encodec_24khz-random.onnx") && e.getMessage().contains("scripts/setup"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownNameIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Embedders.open("vggish", home, List.of(), 1, true, System.err));
     }

@@ -27,12 +27,7 @@ class OnnxEmbedderValidationTest {
     }
 
     static Path tiny(String name, String... args) throws Exception {
-        Path f = dir.resolve(name);
-        String[] all = new String[args.length + 1];
-        all[0] = f.toString();
-        System.arraycopy(args, 0, all, 1, args.length);
-        Venv.run("make_test_model.py", 120, all);
-        return f;
+        return TestModels.tiny(dir.resolve(name), args);
     }
 
     static ModelFileException refused(Path f) {
@@ -119,6 +114,72 @@ class OnnxEmbedderValidationTest {
         ModelFileException e = assertThrows(ModelFileException.class,
                 () -> OnnxEmbedder.open(good, List.of("penultimate"), 1));
         assertEquals("output penultimate", e.field());
+    }
+
+    @Test
+    void waveformModelHasFramesOfHopLengthSamplesAndATimeAxis() throws Exception {
+        try (OnnxEmbedder e = OnnxEmbedder.open(tiny("wave.onnx", "--waveform", "4"), List.of(), 1)) {
+            EmbedderSpec s = e.spec();
+            assertEquals("waveform", s.input());
+            assertEquals(4, s.inputWidth());
+            assertEquals(2000.0, s.frameRate());
+            assertEquals(6, s.windowFrames());
+            assertEquals(4, s.hopFrames());
+            assertEquals(24, s.patchValues());
+            assertArrayEquals(new int[] {2, 6}, s.output("latent").shape());
+            assertEquals(1, s.output("latent").timeAxis());
+            assertEquals(2, s.output("latent").valuesPerFrame());
+            float[] patch = new float[24];
+            float[][] out = {new float[12]};
+            for (int round = 0; round < 2; round++) { // reused buffers: the second patch must not see the first
+                for (int i = 0; i < patch.length; i++) {
+                    patch[i] = round == 0 ? i : -3 * i;
+                }
+                e.embed(patch, out);
+                for (int j = 0; j < 6; j++) {
+                    double mean = (patch[4 * j] + patch[4 * j + 1] + patch[4 * j + 2] + patch[4 * j + 3]) / 4.0;
+                    assertEquals(mean, out[0][j], 1e-5);
+                    assertEquals(2 * mean, out[0][6 + j], 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void freeLengthModelTakesAnotherWindowAboveItsMinimum() throws Exception {
+        Path wave = tiny("wave-window.onnx", "--waveform", "4");
+        try (OnnxEmbedder e = OnnxEmbedder.open(wave, List.of(), 1, 10)) {
+            assertEquals(40, e.spec().patchValues());
+            assertArrayEquals(new int[] {2, 10}, e.spec().output("latent").shape());
+            float[][] out = {new float[20]};
+            float[] patch = new float[40];
+            java.util.Arrays.fill(patch, 0.5f);
+            e.embed(patch, out);
+            assertEquals(1.0, out[0][19], 1e-6);
+        }
+        IllegalArgumentException shortWindow = assertThrows(IllegalArgumentException.class,
+                () -> OnnxEmbedder.open(wave, List.of(), 1, 1));
+        assertTrue(shortWindow.getMessage().contains("frisson.min_window_frames"), shortWindow.getMessage());
+        IllegalArgumentException fixed = assertThrows(IllegalArgumentException.class,
+                () -> OnnxEmbedder.open(good, List.of(), 1, 5));
+        assertTrue(fixed.getMessage().startsWith(good.toString()) && fixed.getMessage().contains("fixed at 4"),
+                fixed.getMessage());
+    }
+
+    @Test
+    void waveformMismatchesAreNamed() throws Exception {
+        // the graph frames by 4 samples, the metadata claims 5: 8 frames x 5 samples give 10 latent frames
+        ModelFileException hop = refused(tiny("wave-hop.onnx", "--waveform", "4", "--set", "frisson.hop_length=5",
+                "--set", "frisson.frame_rate=1600", "--set", "frisson.window_frames=8"));
+        assertEquals("output latent", hop.field());
+        assertTrue(hop.getMessage().contains("[1, 2, 10]"), hop.getMessage());
+        assertEquals("frisson.frame_rate", refused(tiny("wave-rate.onnx", "--waveform", "4", "--set",
+                "frisson.frame_rate=75")).field());
+        assertEquals("frisson.hop_frames", refused(tiny("wave-longhop.onnx", "--waveform", "4", "--set",
+                "frisson.hop_frames=7")).field());
+        // 6 frames of 3 samples cannot be framed by 4: the silent patch at load does not run
+        assertEquals("input waveform", refused(tiny("wave-short.onnx", "--waveform", "4", "--set",
+                "frisson.hop_length=3", "--set", "frisson.frame_rate=2666.6666666666665")).field());
     }
 
     @Test

@@ -33,6 +33,26 @@ final class Venv {
 
     /** Runs {@code models/python/<script>} with arguments; returns its standard output, fails on non-zero exit. */
     static String run(String script, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Result r = exec(script, timeoutSeconds, args);
+        if (r.exit() != 0) {
+            fail(script + " exited " + r.exit() + ":\n" + r.err());
+        }
+        return r.out();
+    }
+
+    /** Runs a script that must fail; returns its standard error. */
+    static String runFailing(String script, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Result r = exec(script, timeoutSeconds, args);
+        if (r.exit() == 0) {
+            fail(script + " succeeded where it must fail:\n" + r.out() + r.err());
+        }
+        return r.err();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result exec(String script, long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(python().toString(),
                 home().resolve("models/python").resolve(script).toString()));
         cmd.addAll(List.of(args));
@@ -45,10 +65,8 @@ final class Venv {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 fail(script + " did not finish within " + timeoutSeconds + " s");
             }
-            if (p.exitValue() != 0) {
-                fail(script + " exited " + p.exitValue() + ":\n" + Files.readString(err, StandardCharsets.UTF_8));
-            }
-            return Files.readString(out, StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
