@@ -51,6 +51,12 @@ public final class EmbeddingStage implements Stage, VectorSource {
     private double hopSeconds;
     private float[] mono;
     private float[][] out;
+    /** The published layer: the output itself, or for a time-axis output (Encodec) the mean of its new frames. */
+    private float[] layerValues;
+    private int timeOuter;
+    private int timeLength;
+    private int timeInner;
+    private int newFrames;
     private long taken;
     private long failures;
     private long count;
@@ -124,7 +130,23 @@ public final class EmbeddingStage implements Stage, VectorSource {
         }
         System.err.println("frisson: " + p.where() + ": " + spec.model() + " (" + spec.weights() + " weights), layer "
                 + layer + ", a patch every " + hopSeconds + " s" + (context.live() ? " on its own thread" : ""));
-        stream = new PatchStream(spec, (int) inputRate, Math.max(1, (int) Math.round(hopSeconds * spec.frameRate())));
+        int hopFrames = Math.max(1, (int) Math.round(hopSeconds * spec.frameRate()));
+        stream = new PatchStream(spec, (int) inputRate, hopFrames);
+        EmbedderSpec.Output chosen = spec.output(layer);
+        int[] shape = chosen.shape();
+        int axis = chosen.timeAxis();
+        timeLength = axis < 0 ? 1 : shape[axis];
+        timeOuter = 1;
+        timeInner = 1;
+        for (int d = 0; d < shape.length; d++) {
+            if (axis >= 0 && d < axis) {
+                timeOuter *= shape[d];
+            } else if (d > axis) {
+                timeInner *= shape[d];
+            }
+        }
+        newFrames = Math.min(hopFrames, timeLength);
+        layerValues = new float[chosen.valuesPerFrame()];
         int maxSamples = NewSamples.maxSamples(context, inputRate);
         feed = new NewSamples(input.channels(), maxSamples);
         mono = new float[maxSamples];
@@ -133,7 +155,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
             out[i] = new float[embedder.outputSize(i)];
         }
         List<String> all = new ArrayList<>();
-        for (int i = 0; i < embedder.outputSize(layerIndex); i++) {
+        for (int i = 0; i < layerValues.length; i++) {
             all.add(layer + "." + i);
         }
         labels = List.copyOf(all);
@@ -180,6 +202,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
         if (worker != null && worker.completed() != taken) {
             taken = worker.completed();
             stamp = worker.takeLatest(out);
+            pool();
             count++;
         }
         if (worker != null && worker.failures() != failures) {
@@ -189,7 +212,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
         if (count == 0) {
             return; // no patch yet: the slot stays NaN
         }
-        float[] values = out[layerIndex];
+        float[] values = layerValues;
         for (int i = 0; i < values.length; i++) {
             slot.set(i, values[i]);
         }
@@ -208,8 +231,31 @@ public final class EmbeddingStage implements Stage, VectorSource {
             return;
         }
         embedder.embed(patch, out);
+        pool();
         stamp = patchStamp;
         count++;
+    }
+
+    /**
+     * The published layer from the newest result: the output as it is, or, when it runs over the patch's
+     * frames (a latent at 75 Hz), the mean of the frames new in this patch (its last {@code hop} frames; the
+     * ones before are left context).
+     */
+    private void pool() {
+        float[] o = out[layerIndex];
+        if (timeLength == 1) {
+            System.arraycopy(o, 0, layerValues, 0, layerValues.length);
+            return;
+        }
+        for (int a = 0; a < timeOuter; a++) {
+            for (int i = 0; i < timeInner; i++) {
+                float sum = 0;
+                for (int t = timeLength - newFrames; t < timeLength; t++) {
+                    sum += o[(a * timeLength + t) * timeInner + i];
+                }
+                layerValues[a * timeInner + i] = sum / newFrames;
+            }
+        }
     }
 
     /** The {@code topTags} largest taggram entries, by selection (no allocation): index, score. */
@@ -271,7 +317,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
 
     @Override
     public double value(int i) {
-        return count == 0 ? Double.NaN : out[layerIndex][i];
+        return count == 0 ? Double.NaN : layerValues[i];
     }
 
     @Override

@@ -205,6 +205,72 @@ class EmbeddingStageTest {
         }
     }
 
+    @Test
+    void anEncodecLatentIsPublishedAsTheMeanOfEachPatchsNewFrames() throws Exception {
+        String session = "enc";
+        String yaml = "pipeline: {hop: 0.25}\n"
+                + "inputs: {audio: {query: \"source_id='music-" + session + "'\"}}\n"
+                + "stages: [{name: music, kind: embedding, input: audio, model: encodec-random, fallback: false,"
+                + " hop: 0.4, layer: latent}]\n"
+                + "outputs: {embedding: {name: frisson.embedding.enc, type: Embedding}}\n";
+        Rows rows = new Rows();
+        float[] clip = Arrays.copyOf(audio, 6 * RATE);
+        try (StreamInfo info = audioInfo(session);
+             Pipeline p = Pipeline.offline(PipelineConfig.parse(Path.of("encodec.yaml"), yaml),
+                     Map.of("audio", List.of(info)), List.of(rows), line -> { })) {
+            double[] stamps = new double[441];
+            double[] values = new double[441];
+            for (int i = 0; i < clip.length; i += 441) {
+                int n = Math.min(441, clip.length - i);
+                for (int k = 0; k < n; k++) {
+                    stamps[k] = 7000.0 + (i + k) / (double) RATE;
+                    values[k] = clip[i + k];
+                }
+                p.feed(0, n, stamps, values, null);
+            }
+            p.finish();
+        }
+        assertEquals("latent.127", rows.labels.get(127));
+        assertEquals("patch_age", rows.labels.get(128));
+        // the whole clip's latent frames, each once (LatentStream), then the mean of each patch's new frames
+        List<float[]> frames = new ArrayList<>();
+        int window;
+        int hop;
+        try (Embedder e = Embedders.open("encodec-random", LslLibrary.frissonHome(), List.of("latent"), 1, false,
+                System.err)) {
+            window = e.spec().windowFrames();
+            hop = (int) Math.round(0.4 * e.spec().frameRate());
+            new org.frisson.models.LatentStream(e, "latent", RATE, hop).feed(clip, 0, clip.length,
+                    (index, v) -> frames.add(v.clone()));
+        }
+        List<float[]> published = new ArrayList<>();
+        synchronized (rows.rows) {
+            for (double[] r : rows.rows) {
+                if (Double.isNaN(r[0])) {
+                    continue;
+                }
+                float[] v = new float[128];
+                for (int i = 0; i < 128; i++) {
+                    v[i] = (float) r[i];
+                }
+                if (published.isEmpty() || !Arrays.equals(published.get(published.size() - 1), v)) {
+                    published.add(v);
+                }
+            }
+        }
+        assertTrue(published.size() >= 8, "patches: " + published.size());
+        for (int k = 0; k < published.size(); k++) {
+            int last = k * hop + window; // patch k's frames end here; its new ones are the last hop
+            for (int c = 0; c < 128; c++) {
+                float sum = 0;
+                for (int t = last - hop; t < last; t++) {
+                    sum += frames.get(t)[c];
+                }
+                assertEquals(sum / hop, published.get(k)[c], 1e-6, "patch " + k + " channel " + c);
+            }
+        }
+    }
+
     private static int indexOf(List<float[]> list, float[] v) {
         for (int i = 0; i < list.size(); i++) {
             if (Arrays.equals(list.get(i), v)) {
