@@ -13,6 +13,7 @@ Tasks:
   ppg       NeuroKit2 ppg_clean / ppg_findpeaks (Elgendi) and HeartPy on HeartPy's bundled data.csv
   resample  scipy.signal.resample_poly
   audio     librosa log-mel as MusiCNN computes it, and VGGish's log-mel definition (numpy)
+  transitions  latent transitions (seed 002) offline in numpy (latent_transitions.py) on synthetic latents
   timing    wall time of the reference implementations for the benchmark's comparison
 """
 
@@ -491,6 +492,55 @@ def task_timing(outdir, quick="0"):
         json.dump(results, f, indent=2)
 
 
+# --------------------------------------------------------------------------------------------------
+# Latent transitions
+# --------------------------------------------------------------------------------------------------
+
+TRANSITION_CASES = [
+    # (name, latent frame rate, input span s, dimension, seconds, section boundaries s, settings overrides)
+    # a codec latent as seed 002 has it (DAC: 86.1 frames/s), with the seed's 100-frame mean every 4 frames
+    ("codec", 86.1, 0.0, 32, 90.0, (14.0, 31.0, 45.0, 62.0, 75.0), {}),
+    # MusiCNN's penultimate layer as the pipeline has it: 200 values, a 3 s patch every 0.5 s
+    ("musicnn", 2.0, 2.992, 200, 200.0, (16.0, 32.0, 48.0, 64.0, 80.0, 112.0, 128.0, 144.0, 160.0, 176.0), {}),
+    # short memory and window, no warm-up: the axes move a lot
+    ("fast", 10.0, 1.0, 12, 60.0, (8.0, 20.0, 27.0, 41.0, 50.0),
+     {"pca_memory": 8.0, "variance_window": 1.5, "warmup": 0.0, "confirm": 0.5, "refractory": 2.0}),
+]
+
+TRANSITION_DEFAULTS = {
+    "mean_window": 100 / 86.1, "mean_hop": 4 / 86.1, "pca_memory": 90.0, "variance_window": 4.0,
+    "warmup": 10.0, "threshold": 8.0, "confirm": 1.5, "refractory": 4.0,
+}
+
+
+def task_transitions(outdir):
+    import latent_transitions as lt
+
+    m = Manifest(outdir)
+    names = []
+    for k, (name, rate, span, dim, seconds, bounds, overrides) in enumerate(TRANSITION_CASES):
+        rng = np.random.default_rng(2002 + k)
+        latent = lt.sections_latent(rng, rate, seconds, dim, bounds, span)
+        stamps = 1000.0 + np.arange(len(latent)) / rate
+        settings = dict(TRANSITION_DEFAULTS, **overrides)
+        out, transitions, sizes = lt.detect(latent, stamps, rate, span, **settings)
+        write(outdir, name + ".latent", latent.ravel())
+        write(outdir, name + ".stamps", stamps)
+        for key in ("stamp", "pc1", "pc2", "variance", "strength", "lambda1"):
+            write(outdir, f"{name}.{key}", out[key])
+        write(outdir, name + ".transitions", np.array(transitions, dtype=np.float64).ravel())
+        m.put(name + ".shape", f"{len(latent)}x{dim}")
+        m.put(name + ".rate", rate)
+        m.put(name + ".span", span)
+        m.put(name + ".boundaries", list(bounds))
+        m.put(name + ".frames", f"{sizes['w']}:{sizes['h']}:{sizes['v']}:{sizes['lookahead']}:{sizes['warm']}")
+        for key, value in settings.items():
+            m.put(f"{name}.{key}", repr(float(value)))
+        names.append(name)
+    m.put("cases", names)
+    m.save()
+
+
 TASKS = {
     "filters": task_filters,
     "de": task_de,
@@ -499,6 +549,7 @@ TASKS = {
     "resample": task_resample,
     "audio": task_audio,
     "timing": task_timing,
+    "transitions": task_transitions,
 }
 
 
