@@ -440,7 +440,8 @@ def best_time(fn, repeat, number):
 def task_timing(outdir, quick="0"):
     """Seconds per unit of work of the Python references (JSON in OUTDIR/timing.json). The EEG numbers are
     per window, like Frisson's per-hop cost; the others are whole-record, vectorised computations divided by
-    the record's length, the most favourable way to run them in Python (they have no streaming form)."""
+    the record's length, the most favourable way to run them in Python (they have no streaming form); the
+    latent transitions reference is per latent frame over a whole piece."""
     import json
     import warnings
 
@@ -488,6 +489,15 @@ def task_timing(outdir, quick="0"):
         x = (0.1 * rng.standard_normal(rate * audio_seconds)).astype(np.float32)
         results[f"resample_{rate}_to_16000_per_second"] = best_time(
             lambda: ss.resample_poly(x, 16000, rate), repeat, 1) / audio_seconds
+    import latent_transitions as lt
+
+    for key, dim, rate, span in (("latent_musicnn_per_result", 200, 2.0, 3.0),
+                                 ("latent_encodec_per_frame", 128, 75.0, 0.0)):
+        seconds_of_latent = 40 if quick else 96
+        latent = lt.sections_latent(rng, rate, seconds_of_latent, dim, list(range(16, seconds_of_latent, 16)), span)
+        stamps = np.arange(len(latent)) / rate
+        results[key] = best_time(lambda: lt.detect(latent, stamps, rate, span, **TRANSITION_DEFAULTS), repeat,
+                                 1) / len(latent)
     with open(os.path.join(outdir, "timing.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=2)
 
