@@ -13,8 +13,11 @@ final class RunningMedian {
         sorted = new double[capacity];
     }
 
-    /** Adds a finite value, dropping the oldest when full. */
+    /** Adds a value, dropping the oldest when full; a non-finite value is not added. */
     void add(double x) {
+        if (!Double.isFinite(x)) {
+            return;
+        }
         if (size == ring.length) {
             remove(ring[next]);
         }

@@ -25,7 +25,7 @@ public record TransitionSettings(double meanWindow, double meanHop, double pcaMe
     public static final double PCA_MEMORY = 90;
     /** Not in the seed: two bars at 120 bpm, long enough to straddle a boundary (chosen on the demo piece). */
     public static final double VARIANCE_WINDOW = 4;
-    /** Not in the seed: on the demo piece transitions reach 30-160 times the median, other windows at most 6. */
+    /** Not in the seed: transitions found in the demo piece reach 20-160 times the median, other windows 4 at most. */
     public static final double THRESHOLD = 8;
     /** Not in the seed: a peak must stay the highest for 1.5 s (three MusiCNN results at a 0.5 s hop). */
     public static final double CONFIRM = 1.5;
