@@ -13,6 +13,7 @@ Tasks:
   ppg       NeuroKit2 ppg_clean / ppg_findpeaks (Elgendi) and HeartPy on HeartPy's bundled data.csv
   resample  scipy.signal.resample_poly
   audio     librosa log-mel as MusiCNN computes it, and VGGish's log-mel definition (numpy)
+  transitions  latent transitions (seed 002) offline in numpy (latent_transitions.py) on synthetic latents
   timing    wall time of the reference implementations for the benchmark's comparison
 """
 
@@ -439,7 +440,8 @@ def best_time(fn, repeat, number):
 def task_timing(outdir, quick="0"):
     """Seconds per unit of work of the Python references (JSON in OUTDIR/timing.json). The EEG numbers are
     per window, like Frisson's per-hop cost; the others are whole-record, vectorised computations divided by
-    the record's length, the most favourable way to run them in Python (they have no streaming form)."""
+    the record's length, the most favourable way to run them in Python (they have no streaming form); the
+    latent transitions reference is per latent frame over a whole piece."""
     import json
     import warnings
 
@@ -487,8 +489,66 @@ def task_timing(outdir, quick="0"):
         x = (0.1 * rng.standard_normal(rate * audio_seconds)).astype(np.float32)
         results[f"resample_{rate}_to_16000_per_second"] = best_time(
             lambda: ss.resample_poly(x, 16000, rate), repeat, 1) / audio_seconds
+    import latent_transitions as lt
+
+    for key, dim, rate, span in (("latent_musicnn_per_result", 200, 2.0, 3.0),
+                                 ("latent_encodec_per_frame", 128, 75.0, 0.0)):
+        seconds_of_latent = 40 if quick else 96
+        latent = lt.sections_latent(rng, rate, seconds_of_latent, dim, list(range(16, seconds_of_latent, 16)), span)
+        stamps = np.arange(len(latent)) / rate
+        results[key] = best_time(lambda: lt.detect(latent, stamps, rate, span, **TRANSITION_DEFAULTS), repeat,
+                                 1) / len(latent)
     with open(os.path.join(outdir, "timing.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Latent transitions
+# --------------------------------------------------------------------------------------------------
+
+TRANSITION_CASES = [
+    # (name, latent frame rate, input span s, dimension, seconds, section boundaries s, settings overrides)
+    # a codec latent as seed 002 has it (DAC: 86.1 frames/s), with the seed's 100-frame mean every 4 frames
+    ("codec", 86.1, 0.0, 32, 90.0, (14.0, 31.0, 45.0, 62.0, 75.0), {}),
+    # MusiCNN's penultimate layer as the pipeline has it: 200 values, a 3 s patch every 0.5 s
+    ("musicnn", 2.0, 2.992, 200, 200.0, (16.0, 32.0, 48.0, 64.0, 80.0, 112.0, 128.0, 144.0, 160.0, 176.0), {}),
+    # short memory and window, no warm-up: the axes move a lot
+    ("fast", 10.0, 1.0, 12, 60.0, (8.0, 20.0, 27.0, 41.0, 50.0),
+     {"pca_memory": 8.0, "variance_window": 1.5, "warmup": 0.0, "confirm": 0.5, "refractory": 2.0}),
+]
+
+TRANSITION_DEFAULTS = {
+    "mean_window": 100 / 86.1, "mean_hop": 4 / 86.1, "pca_memory": 90.0, "variance_window": 4.0,
+    "warmup": 10.0, "threshold": 8.0, "confirm": 1.5, "refractory": 4.0,
+}
+
+
+def task_transitions(outdir):
+    import latent_transitions as lt
+
+    m = Manifest(outdir)
+    names = []
+    for k, (name, rate, span, dim, seconds, bounds, overrides) in enumerate(TRANSITION_CASES):
+        rng = np.random.default_rng(2002 + k)
+        latent = lt.sections_latent(rng, rate, seconds, dim, bounds, span)
+        stamps = 1000.0 + np.arange(len(latent)) / rate
+        settings = dict(TRANSITION_DEFAULTS, **overrides)
+        out, transitions, sizes = lt.detect(latent, stamps, rate, span, **settings)
+        write(outdir, name + ".latent", latent.ravel())
+        write(outdir, name + ".stamps", stamps)
+        for key in ("stamp", "pc1", "pc2", "variance", "strength", "lambda1"):
+            write(outdir, f"{name}.{key}", out[key])
+        write(outdir, name + ".transitions", np.array(transitions, dtype=np.float64).ravel())
+        m.put(name + ".shape", f"{len(latent)}x{dim}")
+        m.put(name + ".rate", rate)
+        m.put(name + ".span", span)
+        m.put(name + ".boundaries", list(bounds))
+        m.put(name + ".frames", f"{sizes['w']}:{sizes['h']}:{sizes['v']}:{sizes['lookahead']}:{sizes['warm']}")
+        for key, value in settings.items():
+            m.put(f"{name}.{key}", repr(float(value)))
+        names.append(name)
+    m.put("cases", names)
+    m.save()
 
 
 TASKS = {
@@ -499,6 +559,7 @@ TASKS = {
     "resample": task_resample,
     "audio": task_audio,
     "timing": task_timing,
+    "transitions": task_transitions,
 }
 
 

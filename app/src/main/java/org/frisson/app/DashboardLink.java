@@ -83,16 +83,35 @@ final class DashboardLink {
         }
     }
 
-    /** Output samples into the dashboard's rings (aligner thread; a copy, nothing else). */
-    private record Outputs(OutputFeed feed) implements OutputListener {
+    /**
+     * Output samples into the dashboard's rings (aligner thread; a copy, nothing else). Marker outputs are
+     * not shown (the numeric outputs carry what the panels draw), so outputs are renumbered without them.
+     */
+    private static final class Outputs implements OutputListener {
+        private final OutputFeed feed;
+        private int[] shown = new int[0];
+
+        Outputs(OutputFeed feed) {
+            this.feed = feed;
+        }
+
         @Override
         public void start(List<StreamInfo> outputs) {
-            feed.start(describe(outputs));
+            List<StreamInfo> numeric = new ArrayList<>();
+            shown = new int[outputs.size()];
+            for (int i = 0; i < outputs.size(); i++) {
+                boolean text = outputs.get(i).format() == ChannelFormat.STRING;
+                shown[i] = text ? -1 : numeric.size();
+                if (!text) {
+                    numeric.add(outputs.get(i));
+                }
+            }
+            feed.start(describe(numeric));
         }
 
         @Override
         public void sample(int output, double stamp, double[] values) {
-            feed.sample(output, stamp, values);
+            feed.sample(shown[output], stamp, values);
         }
 
         @Override

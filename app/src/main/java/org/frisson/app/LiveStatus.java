@@ -5,17 +5,22 @@ import org.frisson.app.pipeline.StreamHealth;
 
 import java.io.PrintWriter;
 
-/** The one-line live status of a running pipeline: streams and their rates, frames, latency, losses. */
+/**
+ * The one-line live status of a running pipeline: streams and their rates, frames, latency, losses; the
+ * pipeline's markers (transitions) printed above it as they come.
+ */
 final class LiveStatus {
 
     private final Pipeline pipeline;
     private final PrintWriter out;
+    private final MarkerLog markers;
     private final boolean tty = System.console() != null;
     private final double start = org.frisson.lsl.Lsl.localClock();
 
-    LiveStatus(Pipeline pipeline, PrintWriter out) {
+    LiveStatus(Pipeline pipeline, PrintWriter out, MarkerLog markers) {
         this.pipeline = pipeline;
         this.out = out;
+        this.markers = markers;
     }
 
     void print() {
@@ -60,11 +65,13 @@ final class LiveStatus {
                 Thread.currentThread().interrupt();
                 return;
             }
+            markers.drain(this::log);
             if (org.frisson.lsl.Lsl.localClock() >= next) {
                 next += 1;
                 print();
             }
         }
+        markers.drain(this::log);
         if (tty) {
             out.println();
         }

@@ -49,6 +49,7 @@ final class RunCommand implements Runnable {
         LiveStatus[] status = new LiveStatus[1];
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PipelineRecorder recorder = record == null ? null : new PipelineRecorder(record, false);
+        MarkerLog markers = new MarkerLog();
         try (recorder; Dashboard dashboard = dashboardOptions.start(registry, String.valueOf(cfg.file().getFileName()))) {
             if (dashboard != null) {
                 synchronized (out) {
@@ -67,9 +68,10 @@ final class RunCommand implements Runnable {
                         out.flush();
                     }
                 }
-            }, DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps()))) {
+            }, DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps())
+                    .and(new Pipeline.Taps(java.util.List.of(), java.util.List.of(markers))))) {
                 DashboardLink.showHealth(dashboard, p);
-                status[0] = new LiveStatus(p, out);
+                status[0] = new LiveStatus(p, out, markers);
                 if (recorder != null) {
                     status[0].log("recording every input and output to " + recorder.file());
                 }

@@ -45,4 +45,10 @@ public interface StageContext {
      * stream gets one channel per label, in declaration order across stages.
      */
     OutputSlot output(String output, List<String> labels, String unit);
+
+    /**
+     * Declares that this stage emits string markers on an output stream (e.g. {@code transitions}): an
+     * irregular stream with one text channel, which no stage writes numbers on.
+     */
+    MarkerSlot markers(String output);
 }

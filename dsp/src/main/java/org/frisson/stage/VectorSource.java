@@ -23,4 +23,12 @@ public interface VectorSource {
 
     /** Results per second that the source aims at (its hop), for readers that scale windows to it. */
     double rate();
+
+    /**
+     * Seconds of input each result summarises, ending at its {@link #stamp()} (a model's patch), for readers
+     * that place a result in time at the middle of what it heard; 0 for an instantaneous one.
+     */
+    default double span() {
+        return 0;
+    }
 }

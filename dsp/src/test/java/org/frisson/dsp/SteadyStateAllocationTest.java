@@ -9,6 +9,8 @@ import org.frisson.dsp.eda.ScrDetector;
 import org.frisson.dsp.eda.ScrEvents;
 import org.frisson.dsp.eda.TrialNormalizer;
 import org.frisson.dsp.eeg.DifferentialEntropy;
+import org.frisson.dsp.music.LatentTransitionDetector;
+import org.frisson.dsp.music.TransitionSettings;
 import org.frisson.dsp.ppg.ElgendiPeakDetector;
 import org.frisson.dsp.ppg.HeartRateTracker;
 import org.junit.jupiter.api.Test;
@@ -183,5 +185,29 @@ class SteadyStateAllocationTest {
                 }
             });
         }
+    }
+
+    @Test
+    void latentTransitions() {
+        // MusiCNN's 200-value layer every 0.5 s, sections alternating every 16 s: transitions keep coming
+        int dim = 200;
+        double rate = 2;
+        double[] a = noise(dim, 7), b = noise(dim, 8), jitter = noise(dim * 64, 9);
+        LatentTransitionDetector d = new LatentTransitionDetector(dim, rate, 3.0, TransitionSettings.defaults());
+        double[] frame = new double[dim];
+        long[] k = new long[1];
+        long[] transitions = new long[1];
+        assertNoAllocation("latent transitions", round -> {
+            for (int i = 0; i < 64; i++, k[0]++) {
+                double[] centre = (k[0] / 32) % 2 == 0 ? a : b;
+                for (int j = 0; j < dim; j++) {
+                    frame[j] = centre[j] + 0.1 * jitter[(i * dim + j) % jitter.length];
+                }
+                if (d.push(frame, k[0] / rate) && d.confirmed()) {
+                    transitions[0]++;
+                }
+            }
+        });
+        assertTrue(transitions[0] > 2, "transitions were found: " + transitions[0]);
     }
 }

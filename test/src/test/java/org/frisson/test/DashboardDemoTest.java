@@ -140,7 +140,8 @@ class DashboardDemoTest {
             assertTrue(page.textContent("#p50").endsWith(" ms"), page.textContent("#p50"));
             String legend = page.textContent("#chill-legend");
             assertTrue(legend.contains("Chills.chill_held") && legend.contains("Rating.emotionality"), legend);
-            assertTrue(page.isVisible("#latent-na") && page.isVisible("#emotion-na"), "embedding and emotion: not available");
+            assertTrue(page.isVisible("#latent-chart") && !page.isVisible("#latent-na"), "the music's PC1/PC2 trajectory");
+            assertTrue(page.isVisible("#emotion-na"), "emotion: not available");
             assertTrue(page.isVisible("#bands-na"), "no band-power channels in the demo yet");
             // raw signals: one plot per numeric input, the marker stream as text
             assertEquals(5L, ((Number) page.evaluate("() => document.querySelectorAll('#raw canvas.raw').length")).longValue());

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code frisson bench dsp}: {@link DspFeatureBenchmark} under JMH with the GC profiler, the Python
  * reference implementations timed on the same work, their ratio, and the share of one core that the demo
- * profile's features need (32 ch EEG at 128 Hz, GSR 32 Hz, PPG 64 Hz, 16 kHz audio to MusiCNN log-mel).
+ * profile's features need (32 ch EEG at 128 Hz, GSR 32 Hz, PPG 64 Hz, 16 kHz audio to MusiCNN log-mel,
+ * latent transitions on two MusiCNN results a second).
  */
 public final class DspBench {
 
@@ -41,7 +42,9 @@ public final class DspBench {
             new Item("logMelMusicnnPerSecond", "second of 16 kHz audio", "logmel_musicnn_per_second", 1),
             new Item("logMelVggishPerSecond", "second of 16 kHz audio", "logmel_vggish_per_second", 0),
             new Item("resample48kTo16kPerSecond", "second of 48 kHz audio", "resample_48000_to_16000_per_second", 0),
-            new Item("resample44k1To16kPerSecond", "second of 44.1 kHz audio", "resample_44100_to_16000_per_second", 0));
+            new Item("resample44k1To16kPerSecond", "second of 44.1 kHz audio", "resample_44100_to_16000_per_second", 0),
+            new Item("latentMusicnnPerResult", "MusiCNN result (200 values, 2/s)", "latent_musicnn_per_result", 2),
+            new Item("latentEncodecPerFrame", "Encodec frame (128 values, 75/s)", "latent_encodec_per_frame", 0));
 
     private final PrintWriter out;
     private final boolean quick;
@@ -85,7 +88,7 @@ public final class DspBench {
             demoSecondsPerSecond += item.unitsPerSecondInDemo() * j[0] * 1e-6;
         }
         out.printf("demo profile (32 ch EEG 128 Hz DE every 250 ms, GSR 32 Hz, PPG 64 Hz, MusiCNN log-mel of 16 kHz"
-                + " audio): %.4f%% of one core%n", 100 * demoSecondsPerSecond);
+                + " audio, latent transitions): %.4f%% of one core%n", 100 * demoSecondsPerSecond);
         double[] r48 = java.get("resample48kTo16kPerSecond");
         out.printf("  plus resampling 48 kHz audio to 16 kHz: %.4f%% of one core%n",
                 100 * (demoSecondsPerSecond + r48[0] * 1e-6));
@@ -128,7 +131,7 @@ public final class DspBench {
         try {
             List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "timing", dir.toString(),
                     quick ? "1" : "0"));
-            out.println("timing the Python references (NeuroKit2, librosa, scipy) on the same work ...");
+            out.println("timing the Python references (NeuroKit2, librosa, scipy, numpy) on the same work ...");
             out.flush();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());

@@ -8,6 +8,8 @@ import org.frisson.dsp.eda.EdaQualityMonitor;
 import org.frisson.dsp.eda.ScrDetector;
 import org.frisson.dsp.eda.ScrEvents;
 import org.frisson.dsp.eeg.DifferentialEntropy;
+import org.frisson.dsp.music.LatentTransitionDetector;
+import org.frisson.dsp.music.TransitionSettings;
 import org.frisson.dsp.ppg.ElgendiPeakDetector;
 import org.frisson.dsp.ppg.HeartRateTracker;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -254,5 +256,74 @@ public class DspFeatureBenchmark {
             out += s.from44k1.process(s.audio44k1, pos, 441, s.resampled, 0);
         }
         return out;
+    }
+
+    /**
+     * Latent transitions: a latent whose sections change every 16 s (so the PCA keeps learning and peaks
+     * keep coming), replayed through one detector. One operation = one latent frame.
+     */
+    abstract static class LatentState {
+        LatentTransitionDetector detector;
+        double[][] frames;
+        double rate;
+        int next;
+        long pushed;
+
+        void setUp(int dimension, double rate, double span, long seed) {
+            this.rate = rate;
+            detector = new LatentTransitionDetector(dimension, rate, span, TransitionSettings.defaults());
+            SplittableRandom r = new SplittableRandom(seed);
+            double[][] centres = new double[6][dimension];
+            for (double[] c : centres) {
+                for (int i = 0; i < dimension; i++) {
+                    c[i] = r.nextGaussian();
+                }
+            }
+            frames = new double[(int) (96 * rate)][dimension];
+            for (int k = 0; k < frames.length; k++) {
+                double[] c = centres[(int) (k / rate / 16)];
+                for (int i = 0; i < dimension; i++) {
+                    frames[k][i] = c[i] + 0.3 * r.nextGaussian();
+                }
+            }
+            for (int k = 0; k < frames.length; k++) { // past the warm-up, as in a running session
+                push();
+            }
+        }
+
+        boolean push() {
+            boolean confirmed = detector.push(frames[next], pushed / rate) && detector.confirmed();
+            next = (next + 1) % frames.length;
+            pushed++;
+            return confirmed;
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class MusicnnLatent extends LatentState {
+        @Setup
+        public void setUp() {
+            setUp(200, 2, 3.0, 11); // MusiCNN's penultimate layer, a 3 s patch every 0.5 s (the demo)
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class EncodecLatent extends LatentState {
+        @Setup
+        public void setUp() {
+            setUp(128, 75, 0, 12); // Encodec 24 kHz: 128 values at 75 frames/s; the seed's mean every 4 frames
+        }
+    }
+
+    /** Latent transitions on MusiCNN's penultimate layer: one result (a mean, PCA update, variance, peaks). */
+    @Benchmark
+    public boolean latentMusicnnPerResult(MusicnnLatent s) {
+        return s.push();
+    }
+
+    /** Latent transitions on an Encodec latent: one frame (every 4th makes a mean and updates the PCA). */
+    @Benchmark
+    public boolean latentEncodecPerFrame(EncodecLatent s) {
+        return s.push();
     }
 }

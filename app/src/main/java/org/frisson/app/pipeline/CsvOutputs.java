@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes every output stream to {@code DIR/<stream name>.csv}: a header {@code timestamp,<channel
- * labels>}, then one row per sample at full precision (NaN for a missing value).
+ * labels>}, then one row per sample at full precision (NaN for a missing value); a marker stream's rows
+ * are {@code timestamp,marker} with the text quoted when it holds a comma, a quote or a line break.
  */
 public final class CsvOutputs implements OutputListener {
 
@@ -52,6 +53,24 @@ public final class CsvOutputs implements OutputListener {
         row.append(stamp);
         for (double v : values) {
             row.append(',').append(v);
+        }
+        try {
+            BufferedWriter w = writers.get(output);
+            w.append(row);
+            w.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + files.get(output), e);
+        }
+    }
+
+    @Override
+    public void marker(int output, double stamp, String text) {
+        row.setLength(0);
+        row.append(stamp).append(',');
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            row.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else {
+            row.append(text);
         }
         try {
             BufferedWriter w = writers.get(output);

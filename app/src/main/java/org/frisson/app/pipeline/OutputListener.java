@@ -16,6 +16,13 @@ public interface OutputListener {
     /** One sample of output {@code output} (channels in the description's order, latency last). */
     void sample(int output, double stamp, double[] values);
 
+    /**
+     * One marker on marker output {@code output} (an irregular string stream, numbered with the others),
+     * with the stamp its stage gave it. Listeners that only want numbers need not implement it.
+     */
+    default void marker(int output, double stamp, String text) {
+    }
+
     /** Once, after the last sample. */
     void end();
 }

@@ -13,6 +13,7 @@ import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Resolver;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.stage.InputRef;
+import org.frisson.stage.MarkerSlot;
 import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
@@ -51,6 +52,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<InletReader> readers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, OutputLink> outputs = new LinkedHashMap<>();
+    private final Map<String, MarkerLink> markerOutputs = new LinkedHashMap<>();
     /** Configured stages by name, in config order. */
     private final Map<String, Stage> stages = new LinkedHashMap<>();
     private final PipelineMetrics metrics;
@@ -260,6 +262,12 @@ public final class Pipeline implements AutoCloseable {
         used.forEach(o -> outputInfos.add(o.info()));
         if (healthLink != null) {
             outputInfos.add(healthLink.info());
+        }
+        OutputListener[] listeners = taps.outputs().toArray(new OutputListener[0]);
+        for (MarkerLink m : markerOutputs.values()) {
+            m.open(offlineInputs == null);
+            m.listeners(listeners, outputInfos.size());
+            outputInfos.add(m.info());
         }
         for (OutputListener l : taps.outputs()) {
             l.start(List.copyOf(outputInfos));
@@ -503,9 +511,29 @@ public final class Pipeline implements AutoCloseable {
                 throw new StageConfigException(params.where() + ": writes output '" + output
                         + "', which outputs: does not declare (declared: " + config.outputs().keySet() + ")");
             }
+            if (markerOutputs.containsKey(output)) {
+                throw new StageConfigException(params.where() + ": writes numbers on output '" + output
+                        + "', which carries markers");
+            }
             OutputLink link = outputs.computeIfAbsent(output, k -> new OutputLink(spec));
             OutputSlot slot = new OutputSlot(output, labels.size());
             link.declare(slot, labels, unit);
+            return slot;
+        }
+
+        @Override
+        public MarkerSlot markers(String output) {
+            PipelineConfig.Output spec = config.outputs().get(output);
+            if (spec == null) {
+                throw new StageConfigException(params.where() + ": emits markers on output '" + output
+                        + "', which outputs: does not declare (declared: " + config.outputs().keySet() + ")");
+            }
+            if (outputs.containsKey(output) || output.equals("health")) {
+                throw new StageConfigException(params.where() + ": emits markers on output '" + output
+                        + "', which carries numbers");
+            }
+            MarkerSlot slot = new MarkerSlot(output);
+            slot.bind(markerOutputs.computeIfAbsent(output, k -> new MarkerLink(spec)));
             return slot;
         }
     }
@@ -531,10 +559,11 @@ public final class Pipeline implements AutoCloseable {
         return Double.NaN;
     }
 
-    /** Output stream names and their channel labels (latency excluded). */
+    /** Output stream names and their channel labels (latency excluded; a marker stream has one, {@code marker}). */
     public Map<String, List<String>> outputChannels() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         outputs.values().stream().filter(OutputLink::isUsed).forEach(o -> out.put(o.name(), List.copyOf(o.labels())));
+        markerOutputs.values().forEach(m -> out.put(m.name(), List.of(MarkerLink.LABEL)));
         return out;
     }
 
@@ -569,6 +598,7 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         outputs.values().forEach(OutputLink::close);
+        markerOutputs.values().forEach(MarkerLink::close);
         if (healthLink != null) {
             healthLink.close();
         }

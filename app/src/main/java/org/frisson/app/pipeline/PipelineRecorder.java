@@ -137,11 +137,12 @@ public final class PipelineRecorder implements AutoCloseable {
         }
     }
 
-    /** Outputs, one sample per frame, on the local clock. */
+    /** Outputs, one sample per frame (markers as they come), on the local clock. */
     private final class Outputs implements OutputListener {
         private int[] ids;
         private double[] nextOffset;
         private final double[] oneStamp = new double[1];
+        private final String[] oneText = new String[1];
 
         @Override
         public void start(List<StreamInfo> infos) {
@@ -155,13 +156,24 @@ public final class PipelineRecorder implements AutoCloseable {
 
         @Override
         public void sample(int output, double stamp, double[] values) {
-            int id = ids[output];
+            offsetDue(output, stamp);
+            oneStamp[0] = stamp;
+            recorder.append(ids[output], values, oneStamp, 1);
+        }
+
+        @Override
+        public void marker(int output, double stamp, String text) {
+            offsetDue(output, stamp);
+            oneStamp[0] = stamp;
+            oneText[0] = text;
+            recorder.append(ids[output], oneText, oneStamp, 1);
+        }
+
+        private void offsetDue(int output, double stamp) {
             if (stamp >= nextOffset[output]) {
                 nextOffset[output] = stamp + OUTPUT_OFFSET_PERIOD;
-                recorder.clockOffset(id, stamp, 0.0);
+                recorder.clockOffset(ids[output], stamp, 0.0);
             }
-            oneStamp[0] = stamp;
-            recorder.append(id, values, oneStamp, 1);
         }
 
         @Override

@@ -49,6 +49,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
     private int tagIndex = -1;
     private int topTags;
     private double hopSeconds;
+    private double spanSeconds;
     private float[] mono;
     private float[][] out;
     /** The published layer: the output itself, or for a time-axis output (Encodec) the mean of its new frames. */
@@ -113,6 +114,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
             throw new StageConfigException(p.where() + ": " + e.getMessage());
         }
         EmbedderSpec spec = embedder.spec();
+        spanSeconds = spec.windowSeconds();
         if (spec.output(layer) == null) {
             if (!spec.model().equals("acoustic")) {
                 embedder.close();
@@ -323,6 +325,12 @@ public final class EmbeddingStage implements Stage, VectorSource {
     @Override
     public double rate() {
         return 1 / hopSeconds;
+    }
+
+    /** A patch's length: MusiCNN's 187 frames of 16 ms, 3 s. */
+    @Override
+    public double span() {
+        return spanSeconds;
     }
 
     /** Patches the model's thread skipped because a newer one came first (live only). */
