@@ -5,7 +5,7 @@ only lets the training tools be tested end to end on data whose answer is known.
 Planted:
   emotion  each track has a high/low valence and arousal; its embedding carries them along two fixed
            directions; each subject's DE carries arousal as lower posterior alpha and higher beta/gamma and
-           valence as frontal alpha asymmetry, over a subject baseline, trial offsets and frame noise;
+           valence as frontal alpha and theta asymmetry, over a subject baseline, trial offsets and frame noise;
            ratings are the track's class plus subject noise (never exactly 5)
   chills   songs are sections of constant embedding (plus noise); each section change is followed, after a
            participant-specific delay, by a skin conductance response; some changes bring a chill
@@ -53,9 +53,11 @@ def _emotion(rng, subjects, trials, trial_seconds, dim, planted):
                     x[:, de_index(c, "beta")] += 0.2 * a * wave
                     x[:, de_index(c, "gamma")] += 0.2 * a * wave
                 for c in LEFT_FRONTAL:
-                    x[:, de_index(c, "alpha")] -= 0.25 * v * wave
+                    x[:, de_index(c, "alpha")] -= 0.4 * v * wave
+                    x[:, de_index(c, "theta")] -= 0.3 * v * wave
                 for c in RIGHT_FRONTAL:
-                    x[:, de_index(c, "alpha")] += 0.25 * v * wave
+                    x[:, de_index(c, "alpha")] += 0.4 * v * wave
+                    x[:, de_index(c, "theta")] += 0.3 * v * wave
             de[s, t] = x
         magnitude = rng.uniform(0.6, 3.5, size=(trials, 2))
         ratings[s] = np.clip(5.0 + classes * magnitude, 1.0, 9.0)
@@ -124,3 +126,10 @@ def write(directory, seed=0, subjects=2, trials=20, trial_seconds=30.0, particip
     for name, a in arrays.items():
         np.save(os.path.join(directory, name), a)
     return manifest
+
+
+if __name__ == "__main__":
+    import sys
+    if len(sys.argv) != 2:
+        sys.exit("usage: fake_cohort.py DIR   (a small test cohort, not a simulation)")
+    write(sys.argv[1])
