@@ -84,3 +84,21 @@ def test_modality_probe():
     a, b = rng.standard_normal((200, 4)), rng.standard_normal((200, 4))
     assert abs(metrics.modality_probe(a[:100], b[:100], a[100:], b[100:]) - 0.5) < 0.1
     assert metrics.modality_probe(a[:100] + 3, b[:100], a[100:] + 3, b[100:]) > 0.95
+
+
+def test_song_permutation_test_on_a_hand_made_example():
+    rng = np.random.default_rng(3)
+    songs = rng.standard_normal((4, 30))
+    truths = songs[None] + 0.3 * rng.standard_normal((2, 4, 30))       # every listener follows each song
+    median, p, n = metrics.song_permutation_test(songs, truths)
+    rs = [stats.pearsonr(songs[s], truths[a, s]).statistic for a in range(2) for s in range(4)]
+    assert median == pytest.approx(np.median(rs))
+    assert n == 24 and p == pytest.approx(1 / 24)                      # only the identity does as well
+    # predictions unrelated to the songs: the observed pairing is not special
+    median, p, n = metrics.song_permutation_test(rng.standard_normal((4, 30)), truths)
+    assert p > 0.05
+    # many songs: random permutations plus the identity
+    big = rng.standard_normal((9, 20))
+    _, p, n = metrics.song_permutation_test(big, big[None] + 0.1 * rng.standard_normal((3, 9, 20)),
+                                            max_permutations=500)
+    assert n == 500 and p == pytest.approx(1 / 500)

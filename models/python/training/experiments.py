@@ -179,6 +179,7 @@ def emotion_metadata(data, cfg, window, subject_label, branch):
                 "frisson.input": "de",
                 "frisson.frame_rate": repr(float(data.de_rate)),
                 "frisson.window": str(window),
+                "frisson.window_frames": str(window),   # the key the embedders' metadata uses
                 "frisson.window_seconds": repr(window / data.de_rate),
                 "frisson.feature_count": str(len(data.de_labels)),
                 "frisson.feature_labels": ",".join(data.de_labels),
@@ -260,17 +261,22 @@ def chill_scores(pred, cw, test, rate, songs=None):
     """Pearson r per listening (test participant x song) and per song (against the test participants'
     mean response), median r and Fisher's combined p of each; chill-head ROC AUC."""
     songs = np.arange(cw.inputs.shape[0]) if songs is None else np.asarray(songs)
-    per_trial, per_song = [], []
+    per_trial, per_song, recs, truth_grid = [], [], [], []
     for s in songs:
         _, rec = reconstruct(pred["phasic"][s], cw.target_times, rate)
         truths = [reconstruct(cw.phasic[a, s], cw.target_times, rate)[1] for a in test]
         per_trial += [(rec, t) for t in truths]
         per_song.append((rec, np.mean(truths, axis=0)))
+        recs.append(rec)
+        truth_grid.append(truths)
+    listening = metrics.correlation_summary(per_trial)
+    _, listening["song_permutation_p"], listening["song_permutations"] = metrics.song_permutation_test(
+        np.array(recs), np.transpose(np.array(truth_grid), (1, 0, 2)))
     held = cw.chill[test][:, songs]
     labels = held.ravel()
     scores = np.broadcast_to(pred["chill"][songs][None, :, :, 0], held.shape).ravel()
     mse = float(np.mean((cw.phasic[test][:, songs] - pred["phasic"][songs][None]) ** 2))
-    return {"phasic_per_listening": metrics.correlation_summary(per_trial),
+    return {"phasic_per_listening": listening,
             "phasic_per_song_mean_response": metrics.correlation_summary(per_song),
             "phasic_mse": mse,
             "chill_auc": metrics.roc_auc(scores, labels), "chill_rate": float(labels.mean())}
@@ -318,6 +324,7 @@ def chill_metadata(data, cfg, participants):
         "frisson.input": "embedding_sequence",
         "frisson.frame_rate": repr(float(rate)),
         "frisson.window": str(w),
+        "frisson.window_frames": str(w),   # the key the embedders' metadata uses
         "frisson.window_seconds": repr(OBSERVATION_SECONDS),
         "frisson.horizon_seconds": repr(HORIZON_SECONDS),
         "frisson.horizon_frames": str(k),

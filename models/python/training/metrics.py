@@ -104,6 +104,42 @@ def correlation_summary(pairs):
             "r": [float(r) for r in rs]}
 
 
+def _zscore_rows(x):
+    x = np.asarray(x, dtype=np.float64)
+    x = x - x.mean(axis=-1, keepdims=True)
+    sd = x.std(axis=-1, keepdims=True)
+    return np.divide(x, sd, out=np.full_like(x, np.nan), where=sd > 0)
+
+
+def song_permutation_test(predictions, truths, max_permutations=10000, seed=0):
+    """How song-specific the predictions are: the median over listenings of r(prediction of song s, truth of
+    listener a for song s), against the same statistic with the songs' predictions shuffled among the songs.
+
+    predictions [S, n]: one series per song; truths [A, S, n]: each listener's series per song (all songs
+    the same length). Every permutation of the songs is used when there are at most `max_permutations`
+    (the identity included), otherwise that many random ones plus the identity. Unlike Fisher's method this
+    needs neither independent samples within a series nor independent series (the listeners of one song
+    share its prediction). Returns (median r, p, permutations)."""
+    import itertools
+    import math
+    zp, zt = _zscore_rows(predictions), _zscore_rows(truths)
+    r = np.einsum("pn,asn->pas", zp, zt) / zp.shape[-1]   # r[s', a, s] = corr(prediction s', truth a,s)
+    songs = np.arange(len(zp))
+
+    def statistic(perm):
+        return float(np.nanmedian(r[perm[None, :], np.arange(r.shape[1])[:, None], songs[None, :]]))
+
+    observed = statistic(songs)
+    if math.factorial(len(songs)) <= max_permutations:
+        perms = [np.array(q) for q in itertools.permutations(songs)]
+    else:
+        rng = np.random.default_rng(seed)
+        perms = [songs] + [rng.permutation(songs) for _ in range(max_permutations - 1)]
+    null = np.array([statistic(q) for q in perms])
+    p = float(np.mean(null >= observed - 1e-12))
+    return observed, p, len(perms)
+
+
 def roc_auc(score, y):
     """Area under the ROC curve (Mann-Whitney U / (n_pos n_neg)); NaN with only one class."""
     score, y = np.asarray(score, dtype=np.float64).ravel(), np.asarray(y).ravel() > 0.5
