@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
         subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
                 DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
-                BenchCommand.class, EmbedCommand.class})
+                BenchCommand.class, EmbedCommand.class, CaptureCommand.class, PlayCommand.class})
 public final class Frisson implements Runnable {
 
     @CommandLine.Spec

@@ -18,8 +18,34 @@ final class SimulateCommand implements Runnable {
             "and chill button of --participants listeners. Without it, one stream (--name, --type)."})
     String profile;
 
-    @Option(names = "--participants", defaultValue = "10", description = "Listeners in the concert profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--participants", defaultValue = "10",
+            description = "Listeners in the concert profile, or in the cohort's chill sessions (default: ${DEFAULT-VALUE}).")
     int participants;
+
+    @Option(names = "--cohort", paramLabel = "DIR", description = {
+            "Instead of streaming: write a labelled synthetic cohort for the training tools into DIR (emotion:",
+            "--subjects listeners x --trials tracks, DE features, MusiCNN embeddings, 1-9 ratings; chills:",
+            "--participants listeners x --songs songs, embeddings, phasic skin conductance, chill button)."})
+    java.nio.file.Path cohort;
+
+    @Option(names = "--subjects", defaultValue = "32", description = "Cohort: listeners rating tracks (default: ${DEFAULT-VALUE}, as DEAP).")
+    int subjects;
+
+    @Option(names = "--trials", defaultValue = "40", description = "Cohort: tracks per listener (default: ${DEFAULT-VALUE}, as DEAP).")
+    int trials;
+
+    @Option(names = "--trial-seconds", defaultValue = "30", description = "Cohort: seconds per track (default: ${DEFAULT-VALUE}).")
+    double trialSeconds;
+
+    @Option(names = "--songs", defaultValue = "8", description = "Cohort: songs in the chill sessions (default: ${DEFAULT-VALUE}).")
+    int songs;
+
+    @Option(names = "--song-seconds", defaultValue = "60", description = "Cohort: seconds per song (default: ${DEFAULT-VALUE}).")
+    double songSeconds;
+
+    @Option(names = "--model", defaultValue = "musicnn",
+            description = "Cohort: embedder for the music, musicnn or acoustic (default: ${DEFAULT-VALUE}).")
+    String model;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "Where the planted ground truth goes (default: .frisson/sim-truth-<session>.json).")
     java.nio.file.Path truth;
@@ -56,6 +82,10 @@ final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (cohort != null) {
+            writeCohort();
+            return;
+        }
         if (profile != null) {
             runSession();
             return;
@@ -85,6 +115,21 @@ final class SimulateCommand implements Runnable {
             spec.commandLine().getErr().printf("published %d samples%n", stream.pushed());
             spec.commandLine().getErr().flush();
         }
+    }
+
+    private void writeCohort() {
+        var err = spec.commandLine().getErr();
+        try {
+            var m = org.frisson.app.sim.CohortWriter.write(new org.frisson.app.sim.CohortWriter.Options(cohort, subjects,
+                    trials, trialSeconds, participants, songs, songSeconds, model, seed), System.err);
+            err.printf("cohort written to %s (embeddings: %s %s, %s weights)%n", cohort, m.get("embedding_model"),
+                    m.get("embedding_layer"), m.get("embedding_weights"));
+        } catch (java.io.IOException e) {
+            throw new Frisson.CliException("--cohort " + cohort + ": " + e.getMessage());
+        } catch (org.frisson.models.ModelUnavailableException e) {
+            throw new Frisson.CliException("--model " + model + ": " + e.getMessage());
+        }
+        err.flush();
     }
 
     private void runSession() {

@@ -20,6 +20,7 @@ final class ModelMetadata {
     static final String WEIGHTS = "frisson.weights";
     static final String MODEL = "frisson.model";
     static final String MEL_BANDS = "frisson.mel_bands";
+    static final String INPUT_NAME = "frisson.input_name";
 
     private final Path file;
     private final Map<String, String> props;

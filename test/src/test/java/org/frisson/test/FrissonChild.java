@@ -34,12 +34,19 @@ final class FrissonChild implements AutoCloseable {
     }
 
     static FrissonChild start(String... args) {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(String...)}, with {@code env} added to the inherited environment. */
+    static FrissonChild start(java.util.Map<String, String> env, String... args) {
         try {
             Path log = Files.createTempFile("frisson-" + args[0], ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dfrisson.home=" + home(), "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson"));
             cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             return new FrissonChild(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +91,14 @@ final class FrissonChild implements AutoCloseable {
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
         }
+    }
+
+    /** Waits for the process to end on its own; its exit code (fails after {@code atMost}). */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("frisson did not end within " + atMost.toSeconds() + " s:\n" + log());
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM, as Ctrl-C would; returns the exit code (or fails after 20 s). */

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 /**
  * Scalp EEG in microvolts: 1/f background (three AR(1) processes at different time scales per channel),
  * a posterior alpha rhythm that desynchronises as the music's arousal rises, and beta and gamma power
- * that grow with it (the band-power changes emotion decoding from EEG relies on, seed 001).
+ * that grow with it (the band-power changes emotion decoding from EEG relies on, seed 001); with positive
+ * valence, frontal alpha falls on the left and rises on the right (frontal alpha asymmetry). How strongly
+ * a listener shows each is theirs: {@code arousalGain} and {@code valenceAsymmetry}.
  */
 public final class EegModel implements SignalModel {
 
@@ -22,8 +24,23 @@ public final class EegModel implements SignalModel {
     private final double[] alphaFreq;
     private final double[] posterior;  // alpha weight by position
     private final double[] phase;
+    private final double[] asymmetrySide; // -1 left frontal, +1 right frontal, 0 elsewhere
+    private final double arousalGain;
+    private final double valenceAsymmetry;
 
+    /** A typical listener: arousal gain 1, valence asymmetry 0.5. */
     public EegModel(MusicScore score, int channels, long seed) {
+        this(score, channels, seed, 1.0, 0.5);
+    }
+
+    /**
+     * @param arousalGain      scales how much arousal suppresses alpha and raises beta/gamma (1: typical)
+     * @param valenceAsymmetry relative change of frontal alpha per unit of valence above 0.5, left down and right up
+     */
+    public EegModel(MusicScore score, int channels, long seed, double arousalGain, double valenceAsymmetry) {
+        this.arousalGain = arousalGain;
+        this.valenceAsymmetry = valenceAsymmetry;
+        this.asymmetrySide = new double[channels];
         this.score = score;
         this.channels = channels;
         this.random = new SplittableRandom(seed);
@@ -35,6 +52,11 @@ public final class EegModel implements SignalModel {
             alphaFreq[c] = 9.5 + random.nextDouble();
             String label = c < DEAP_CHANNELS.size() ? DEAP_CHANNELS.get(c) : "";
             posterior[c] = label.startsWith("O") || label.startsWith("P") ? 1.0 : 0.4;
+            boolean frontal = label.startsWith("F") || label.startsWith("AF");
+            char last = label.isEmpty() ? 'z' : label.charAt(label.length() - 1);
+            if (frontal && Character.isDigit(last)) { // 10-20 naming: odd numbers left, even right
+                asymmetrySide[c] = (last - '0') % 2 == 1 ? -1 : 1;
+            }
             for (int k = 0; k < 3; k++) {
                 phase[c * 3 + k] = 2 * Math.PI * random.nextDouble();
             }
@@ -48,7 +70,8 @@ public final class EegModel implements SignalModel {
 
     @Override
     public void sample(double t, double[] out, int offset) {
-        double arousal = smoothedArousal(t);
+        double arousal = Math.min(1.5, arousalGain * smoothedArousal(t));
+        double valence = score.at(t).valence() - 0.5;
         for (int c = 0; c < channels; c++) {
             double[] s = ar[c];
             // 1/f-like background: slow, medium and fast AR(1) components
@@ -56,7 +79,8 @@ public final class EegModel implements SignalModel {
             s[1] = 0.95 * s[1] + 1.2 * random.nextGaussian();
             s[2] = 0.5 * s[2] + 1.5 * random.nextGaussian();
             double background = s[0] + s[1] + s[2];
-            double alpha = 12 * posterior[c] * (1 - 0.6 * arousal)
+            double alpha = 12 * posterior[c] * Math.max(0.1, 1 - 0.6 * arousal)
+                    * (1 + asymmetrySide[c] * valenceAsymmetry * valence)
                     * Math.sin(2 * Math.PI * alphaFreq[c] * t + phase[c * 3]);
             double beta = 3 * (0.4 + arousal) * Math.sin(2 * Math.PI * 21 * t + phase[c * 3 + 1]);
             double gamma = 1.5 * arousal * Math.sin(2 * Math.PI * 40 * t + phase[c * 3 + 2]);

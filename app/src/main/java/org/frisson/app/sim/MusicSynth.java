@@ -19,6 +19,8 @@ public final class MusicSynth {
 
     private static final double[][] CHORDS = { // one chord per bar: Am, F, C, G (MIDI notes)
             {57, 60, 64}, {53, 57, 60}, {48, 52, 55}, {55, 59, 62}};
+    /** Sections of low valence (below 0.45) play in minor: Am, Dm, Em, Am. */
+    private static final double[][] MINOR_CHORDS = {{57, 60, 64}, {50, 53, 57}, {52, 55, 59}, {57, 60, 64}};
 
     private MusicSynth() {
     }
@@ -35,7 +37,7 @@ public final class MusicSynth {
             Section s = score.at(t);
             double a = s.arousal();
             double fade = edgeFade(t - s.start(), s.end() - t);
-            double[] chord = CHORDS[(int) (t / bar) % CHORDS.length];
+            double[] chord = (s.valence() < 0.45 ? MINOR_CHORDS : CHORDS)[(int) (t / bar) % CHORDS.length];
             double x = 0;
             // pad: always on, softer when intense sections carry the energy elsewhere
             double padGain = 0.18 * (1.0 - 0.3 * a);

@@ -10,6 +10,8 @@ import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
+import org.frisson.stage.StreamWindow;
+import org.frisson.stage.VectorSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ import java.util.Map;
  * </pre>
  * The values are those of the newest full window; a channel with NaN in its window is NaN.
  */
-public final class DifferentialEntropyStage implements Stage {
+public final class DifferentialEntropyStage implements Stage, VectorSource {
 
     /** SEED-IV bands (seed 001's convention). */
     static final List<FrequencyBand> DEFAULT_BANDS = List.of(new FrequencyBand("delta", 1, 4),
@@ -38,6 +40,10 @@ public final class DifferentialEntropyStage implements Stage {
     private final List<FeatureFrames> frames = new ArrayList<>();
     private final List<OutputSlot> slots = new ArrayList<>();
     private final List<double[]> latest = new ArrayList<>();
+    private List<String> firstLabels = List.of();
+    private double hopSeconds;
+    private long count;
+    private double stamp = Double.NaN;
 
     @Override
     public String kind() {
@@ -52,6 +58,7 @@ public final class DifferentialEntropyStage implements Stage {
         String method = p.getString("method", "periodogram");
         String output = p.getString("output", "features");
         List<FrequencyBand> bands = bands(p);
+        hopSeconds = context.hopSeconds();
         DifferentialEntropy.Method m = switch (method) {
             case "periodogram" -> DifferentialEntropy.Method.PERIODOGRAM;
             case "seed" -> DifferentialEntropy.Method.SEED;
@@ -71,6 +78,13 @@ public final class DifferentialEntropyStage implements Stage {
             feeds.add(new NewSamples(in.channels(), maxSamples));
             frames.add(new FeatureFrames(de.width(), de.maxFrames(maxSamples) + 1));
             slots.add(context.output(output, labels, de.unit()));
+            if (firstLabels.isEmpty()) {
+                List<String> plain = new ArrayList<>();
+                for (int i = 0; i < de.width(); i++) {
+                    plain.add(de.featureName(i));
+                }
+                firstLabels = List.copyOf(plain);
+            }
             double[] l = new double[de.width()];
             java.util.Arrays.fill(l, Double.NaN);
             latest.add(l);
@@ -112,12 +126,50 @@ public final class DifferentialEntropyStage implements Stage {
             double[] l = latest.get(k);
             if (f.size() > 0) {
                 f.copyValues(f.size() - 1, l, 0);
+                if (k == 0) {
+                    StreamWindow w = frame.window(inputs.get(0));
+                    count++;
+                    stamp = w.stamp(w.size() - 1);
+                }
             }
             OutputSlot slot = slots.get(k);
             for (int i = 0; i < l.length; i++) {
                 slot.set(i, l[i]);
             }
         }
+    }
+
+    // --- VectorSource: the first stream's DE vector, for stages further down (the emotion model)
+
+    /** {@code <channel>/<band>}, without the stream name. */
+    @Override
+    public List<String> labels() {
+        return firstLabels;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public double stamp() {
+        return stamp;
+    }
+
+    @Override
+    public double value(int i) {
+        return latest.isEmpty() ? Double.NaN : latest.get(0)[i];
+    }
+
+    @Override
+    public double rate() {
+        return 1 / hopSeconds;
+    }
+
+    /** Streams this stage computes DE for (a downstream model reads the first). */
+    public int streams() {
+        return inputs.size();
     }
 
     @Override

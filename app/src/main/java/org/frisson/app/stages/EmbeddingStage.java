@@ -29,7 +29,7 @@ import java.util.List;
  * still waiting when the next one completes is replaced by it. Offline, each patch is embedded when it
  * completes, so results do not depend on timing.
  *
- * <pre>{kind: embedding, input: audio, model: musicnn, fallback: true, hop: 0.5, layer: penultimate, tags: 5,
+ * <pre>{kind: embedding, input: audio, model: musicnn, fallback: true, hop: 0.4, layer: penultimate, tags: 5,
  *  threads: 1, output: embedding}</pre>
  * Channels: the layer's values ({@code <layer>.<i>}), then for the top {@code tags} tags of the newest patch
  * their index in the model's tag list ({@code tag<k>}) and score ({@code tag<k>.score}), then
@@ -73,7 +73,7 @@ public final class EmbeddingStage implements Stage, VectorSource {
         String role = p.getString("input", "audio");
         String model = p.getString("model", "musicnn");
         boolean fallback = p.getBoolean("fallback", true);
-        hopSeconds = p.getDouble("hop", 0.5);
+        hopSeconds = p.getDouble("hop", 0.4);
         String layer = p.getString("layer", "penultimate");
         topTags = p.getInt("tags", 5);
         int threads = p.getInt("threads", 1);

@@ -1,0 +1,201 @@
+package org.frisson.app.stages;
+
+import org.frisson.models.OnnxPredictor;
+import org.frisson.stage.Frame;
+import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Params;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StageConfigException;
+import org.frisson.stage.StageContext;
+import org.frisson.stage.VectorSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code kind: emotion} — the domain-adapted valence/arousal model of seed 001, live: its EEG branch on the
+ * newest sequence of DE frames from an earlier {@code differential_entropy} stage, its music branch on the
+ * newest embeddings from an earlier {@code embedding} stage. Each branch gives P(high valence) and P(high
+ * arousal) (high: above the 1–9 scale's median, 5).
+ *
+ * <pre>{kind: emotion, eeg: eeg_de, music: music, eeg_model: models/default/emotion_eeg.onnx,
+ *  music_model: models/default/emotion_music.onnx, output: emotion}</pre>
+ * Channels {@code eeg.valence}, {@code eeg.arousal}, {@code music.valence}, {@code music.arousal}
+ * (probability). A branch whose model is missing or corrupt, or does not fit its upstream stage (other
+ * features, another embedding size), is off with an error naming both; its channels stay NaN.
+ */
+public final class EmotionStage implements Stage {
+
+    private Branch eeg;
+    private Branch music;
+    private OutputSlot slot;
+
+    /** One model on the history of one upstream source. */
+    private static final class Branch {
+        final OnnxPredictor model;
+        final SourceHistory history;
+        final int valence;
+        final int arousal;
+        final boolean sequence;
+        final int window;
+        float pValence = Float.NaN;
+        float pArousal = Float.NaN;
+
+        Branch(OnnxPredictor model, SourceHistory history, boolean sequence, int window) {
+            this.model = model;
+            this.history = history;
+            this.sequence = sequence;
+            this.window = window;
+            this.valence = model.outputIndex("valence");
+            this.arousal = model.outputIndex("arousal");
+        }
+
+        /** Runs the model when its source has a new result and enough history. */
+        void update() {
+            if (!history.update() || !history.full()) {
+                return;
+            }
+            if (!history.finite()) {
+                pValence = Float.NaN; // a gap in the EEG: no prediction rather than a wrong one
+                pArousal = Float.NaN;
+                return;
+            }
+            if (sequence) {
+                history.copyTo(model.input());
+            } else {
+                history.meanOfNewest(window, model.input());
+            }
+            model.run();
+            pValence = model.output(valence)[0];
+            pArousal = model.output(arousal)[0];
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "emotion";
+    }
+
+    @Override
+    public void configure(StageContext context) {
+        Params p = context.params();
+        String output = p.getString("output", "emotion");
+        if (!p.has("eeg") && !p.has("music")) {
+            throw new StageConfigException(p.where() + ": needs 'eeg' (a differential_entropy stage) or 'music' "
+                    + "(an embedding stage), or both");
+        }
+        if (p.has("eeg")) {
+            eeg = eegBranch(context, p);
+        }
+        if (p.has("music")) {
+            music = musicBranch(context, p);
+        }
+        slot = context.output(output, List.of("eeg.valence", "eeg.arousal", "music.valence", "music.arousal"),
+                "probability");
+    }
+
+    private static Branch eegBranch(StageContext context, Params p) {
+        VectorSource de = context.upstream(p.getString("eeg", null), VectorSource.class);
+        OnnxPredictor model = ModelFiles.open(p, "eeg_model", "models/default/emotion_eeg.onnx");
+        if (model == null) {
+            return null;
+        }
+        int[] shape = model.inputShape();
+        List<String> want = model.metadata("frisson.feature_labels", null) == null ? List.of()
+                : model.metadataList("frisson.feature_labels");
+        String problem = null;
+        if (shape.length != 2) {
+            problem = "input " + model.inputName() + " is not [batch, frames, features]";
+        } else if (shape[1] != de.labels().size()) {
+            problem = "the model takes " + shape[1] + " features per frame, stage '" + p.getString("eeg", null)
+                    + "' gives " + de.labels().size();
+        } else if (!want.isEmpty() && !want.equals(de.labels())) {
+            problem = "the model's features " + firstDifference(want, de.labels()) + " stage '"
+                    + p.getString("eeg", null) + "'";
+        }
+        if (problem != null) {
+            ModelFiles.disabled(p, "eeg_model", model.file() + ": " + problem);
+            model.close();
+            return null;
+        }
+        return new Branch(model, new SourceHistory(de, shape[0]), true, shape[0]);
+    }
+
+    private static Branch musicBranch(StageContext context, Params p) {
+        VectorSource emb = context.upstream(p.getString("music", null), VectorSource.class);
+        OnnxPredictor model = ModelFiles.open(p, "music_model", "models/default/emotion_music.onnx");
+        if (model == null) {
+            return null;
+        }
+        int[] shape = model.inputShape();
+        int size = emb.labels().size();
+        if (shape.length != 1 || shape[0] != size) {
+            ModelFiles.disabled(p, "music_model", model.file() + ": the model takes an embedding of "
+                    + (shape.length == 1 ? shape[0] : java.util.Arrays.toString(shape)) + " values, stage '"
+                    + p.getString("music", null) + "' gives " + size);
+            model.close();
+            return null;
+        }
+        // the model pools the embeddings of its window: as many as the window holds at their rate
+        double seconds = Double.parseDouble(model.metadata("frisson.window_seconds", "0"));
+        double rate = Double.parseDouble(model.metadata("frisson.frame_rate", String.valueOf(emb.rate())));
+        if (Math.abs(rate - emb.rate()) > 1e-6 * rate) {
+            System.err.println("frisson: WARNING " + p.where() + ": " + model.file() + " was trained on embeddings at "
+                    + rate + " Hz, stage '" + p.getString("music", null) + "' gives them at " + emb.rate() + " Hz");
+        }
+        int window = Math.max(1, (int) Math.round(seconds * emb.rate()));
+        return new Branch(model, new SourceHistory(emb, window), false, window);
+    }
+
+    /** Where two label lists first differ, for an error message. */
+    static String firstDifference(List<String> model, List<String> stage) {
+        for (int i = 0; i < Math.min(model.size(), stage.size()); i++) {
+            if (!model.get(i).equals(stage.get(i))) {
+                return "differ from those of at position " + i + " ('" + model.get(i) + "' vs '" + stage.get(i) + "') of";
+            }
+        }
+        return "(" + model.size() + ") differ in number from those (" + stage.size() + ") of";
+    }
+
+    @Override
+    public void process(Frame frame) {
+        write(eeg, 0);
+        write(music, 2);
+    }
+
+    private void write(Branch b, int base) {
+        if (b == null) {
+            return;
+        }
+        b.update();
+        slot.set(base, b.pValence);
+        slot.set(base + 1, b.pArousal);
+    }
+
+    @Override
+    public void reset() {
+        for (Branch b : branches()) {
+            b.history.reset();
+            b.pValence = Float.NaN;
+            b.pArousal = Float.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Branch b : branches()) {
+            b.model.close();
+        }
+    }
+
+    private List<Branch> branches() {
+        List<Branch> out = new ArrayList<>();
+        if (eeg != null) {
+            out.add(eeg);
+        }
+        if (music != null) {
+            out.add(music);
+        }
+        return out;
+    }
+}
