@@ -132,3 +132,15 @@ def test_deap_without_music_says_what_is_missing(tmp_path):
     os.remove(os.path.join(d, "musicnn_penultimate.npz"))
     with pytest.raises(DataError, match="musicnn_penultimate.npz: missing"):
         deap.read_deap(d)
+
+
+def test_standardisation_does_not_blow_up_constant_features():
+    from training.loop import feature_stats
+    x = np.random.default_rng(7).standard_normal((500, 3))
+    x[:, 1] = 0.25          # a unit that never fires
+    x[:, 2] *= 1e-7
+    mean, std = feature_stats(x, axis=(0,))
+    assert mean[1] == pytest.approx(0.25)
+    assert std[0] == pytest.approx(x[:, 0].std(), rel=1e-5)
+    assert std[1] == pytest.approx(0.01 * np.mean([x[:, 0].std(), 0, x[:, 2].std()]), rel=1e-5)
+    assert std[2] == std[1]

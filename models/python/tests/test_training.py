@@ -91,7 +91,7 @@ def test_chill_predictor_finds_nothing_where_nothing_was_planted(unplanted):
 def test_participant_split_is_disjoint_and_fixed():
     train, test = experiments.split_participants(40, 10, 0)
     assert len(train) == 30 and len(test) == 10 and not set(train) & set(test)
-    assert experiments.default_test_count(40) == 10
+    assert experiments.default_test_count(40) == 10 and experiments.default_test_count(10) == 3
     np.testing.assert_array_equal(test, experiments.split_participants(40, 10, 0)[1])
 
 

@@ -204,14 +204,19 @@ def emotion_metadata(data, cfg, window, subject_label, branch):
                                      "model: feed the raw mean embedding"}
 
 
+def perturbed(x, pick, rng):
+    """Inputs near the data but not in it, for the ONNX check: each value moved by up to its feature's
+    standard deviation."""
+    std = x.reshape(-1, x.shape[-1]).std(axis=0)
+    return (x[pick] + std * rng.standard_normal(x[pick].shape)).astype(np.float32)
+
+
 def export_emotion(model, wins, data, cfg, window, subject_label, out_dir, prefix="emotion"):
     """Writes <prefix>_eeg.onnx and <prefix>_music.onnx; returns {file: max errors}."""
     rng = np.random.default_rng(cfg.seed)
     pick = rng.permutation(len(wins.labels))[:64]
-    eeg_checks = [wins.eeg[pick[:1]], wins.eeg[pick],
-                  (wins.eeg[pick[:8]] + rng.standard_normal(wins.eeg[pick[:8]].shape)).astype(np.float32)]
-    music_checks = [wins.music[pick[:1]], wins.music[pick],
-                    (wins.music[pick[:8]] + rng.standard_normal(wins.music[pick[:8]].shape)).astype(np.float32)]
+    eeg_checks = [wins.eeg[pick[:1]], wins.eeg[pick], perturbed(wins.eeg, pick[:8], rng)]
+    music_checks = [wins.music[pick[:1]], wins.music[pick], perturbed(wins.music, pick[:8], rng)]
     out = {}
     files = [("eeg", model.eeg, "de_sequence", (window, data.de.shape[3]), eeg_checks),
              ("music", model.music, "embedding", (data.music.shape[2],), music_checks)]
@@ -236,8 +241,8 @@ def split_participants(participants, n_test, seed):
 
 
 def default_test_count(participants):
-    """Seed 002's 30 train / 10 test: a quarter of the participants held out."""
-    return max(1, int(round(participants / 4)))
+    """Seed 002's 30 train / 10 test: a quarter of the participants (rounded up) held out."""
+    return max(1, min(participants - 1, -(-participants // 4)))
 
 
 def training_set(cw, participants, songs=None):
@@ -355,8 +360,7 @@ def export_chills(model, cw, data, cfg, participants, path):
     rng = np.random.default_rng(cfg.seed)
     flat = cw.inputs.reshape((-1,) + cw.inputs.shape[2:])
     pick = rng.permutation(len(flat))[:64]
-    checks = [flat[pick[:1]], flat[pick],
-              (flat[pick[:8]] + rng.standard_normal(flat[pick[:8]].shape)).astype(np.float32)]
+    checks = [flat[pick[:1]], flat[pick], perturbed(flat, pick[:8], rng)]
     worst = onnx_export.export(model.model, path, "embedding_sequence", flat.shape[1:], ["phasic", "chill"],
                                chill_metadata(data, cfg, participants), checks)
     log(f"wrote {path}; max |ONNX - Keras| " + ", ".join(f"{k} {v:.1e}" for k, v in worst.items()))

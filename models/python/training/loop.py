@@ -8,11 +8,17 @@ def batches(n, size, rng):
     return [order[i:i + size] for i in range(0, n, size)]
 
 
+STD_FLOOR = 0.01  # features varying less than 1% of the typical feature's std are not blown up
+
+
 def feature_stats(x, axis):
-    """Mean and standard deviation over `axis` (a tuple), the std floored so constant features stay finite."""
+    """Mean and standard deviation over `axis` (a tuple). The std is floored at 1% of the mean std over
+    features: a (nearly) constant feature, e.g. a MusiCNN unit that never fires on the training music,
+    would otherwise scale any later deviation, or float32 round-off, by up to a million."""
     x = np.asarray(x, dtype=np.float64)
     mean = x.mean(axis=axis)
-    std = np.maximum(x.std(axis=axis), 1e-6)
+    std = x.std(axis=axis)
+    std = np.maximum(std, max(STD_FLOOR * float(std.mean()), 1e-6))
     return mean.astype(np.float32), std.astype(np.float32)
 
 
