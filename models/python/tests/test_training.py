@@ -1,0 +1,102 @@
+"""Training on small cohorts whose answer is known: structure is found where it was planted and not where
+it was not, and the gradient reversal makes the latents harder to tell apart."""
+import numpy as np
+import pytest
+
+from training import experiments
+from training.chills import ChillConfig
+from training.cohort import read_chills, read_emotion
+from training.emotion import EmotionConfig
+
+# Small and quick; lambda larger than the command's default so the reversal's effect is plain in 10 epochs.
+CFG = EmotionConfig(lstm_units=(32, 16), latent=16, music_units=32, epochs=10, lambda_=0.5, seed=0)
+FOLDS = 4
+
+
+def trial_accuracy(summary, modality):
+    return np.mean([summary[modality][d]["trial_accuracy"] for d in ("valence", "arousal")])
+
+
+@pytest.fixture(scope="module")
+def planted_cv(planted):
+    data = read_emotion(planted)
+    return experiments.cross_validate(data, CFG, ["joint"], FOLDS, 16, 4)["joint"]
+
+
+def test_emotion_finds_planted_structure(planted_cv):
+    mean = planted_cv["mean_over_subjects"]
+    assert trial_accuracy(mean, "eeg") > 0.75, mean["eeg"]
+    assert trial_accuracy(mean, "music") > 0.9, mean["music"]
+    for d in ("valence", "arousal"):
+        assert mean["eeg"][d]["window_accuracy"] > 0.6
+    # EEG queries find music windows of the same arousal class well above chance
+    r = mean["retrieval"]["arousal"]
+    assert (r["precision_at_k"] - r["chance"]) / (1 - r["chance"]) > 0.5, r
+    assert r["map"] > r["chance"], r
+    assert set(planted_cv["subjects"]) == {"s01", "s02"}
+    assert len(planted_cv["subjects"]["s01"]["folds"]) == FOLDS
+
+
+def test_emotion_on_shuffled_labels_stays_near_chance(planted):
+    data = read_emotion(planted)
+    mean = experiments.cross_validate(data, CFG, ["joint"], FOLDS, 16, 4, shuffle_labels=True)["joint"][
+        "mean_over_subjects"]
+    assert trial_accuracy(mean, "eeg") < 0.7, mean["eeg"]
+    assert trial_accuracy(mean, "music") < 0.7, mean["music"]
+
+
+def test_gradient_reversal_brings_the_discriminator_towards_chance(planted, planted_cv):
+    data = read_emotion(planted).subset([0])
+    without = experiments.cross_validate(data, CFG, ["no_discriminator"], FOLDS, 16, 4)["no_discriminator"]
+    acc_without = without["mean_over_subjects"]["modality"]["discriminator_accuracy"]
+    acc_with = planted_cv["subjects"]["s01"]["summary"]["modality"]["discriminator_accuracy"]
+    assert acc_without > 0.7, acc_without
+    assert abs(acc_with - 0.5) < 0.1 and acc_with < acc_without - 0.15, (acc_with, acc_without)
+
+
+def test_trial_folds_partition_the_trials():
+    folds = experiments.trial_folds(40, 5, 0)
+    assert sorted(np.concatenate(folds).tolist()) == list(range(40)) and {len(f) for f in folds} == {8}
+    assert [f.tolist() for f in folds] == [f.tolist() for f in experiments.trial_folds(40, 5, 0)]
+
+
+CHILL_CFG = ChillConfig(epochs=20, seed=0)
+
+
+def chill_run(directory):
+    data = read_chills(directory)
+    return experiments.chill_experiment(data, CHILL_CFG, n_test=3, hop=4.0, train_hop=0.8)[2]
+
+
+def test_chill_predictor_finds_planted_responses(planted):
+    r = chill_run(planted)
+    assert r["test_participants"] and not set(r["test_participants"]) & set(r["train_participants"])
+    listening = r["test"]["phasic_per_listening"]
+    assert listening["n"] == 3 * 6
+    assert listening["median_r"] > 0.4, listening
+    assert listening["fisher_p_adjusted"] < 1e-3
+    assert listening["song_permutation_p"] == pytest.approx(1 / 720)   # 6 songs: the true pairing is best
+    assert r["test"]["chill_auc"] > 0.6
+
+
+def test_chill_predictor_finds_nothing_where_nothing_was_planted(unplanted):
+    listening = chill_run(unplanted)["test"]["phasic_per_listening"]
+    # 18 short, smooth series: r spreads widely by chance (about +-0.2 for the median over splits here)
+    assert abs(listening["median_r"]) < 0.3, listening
+    assert listening["song_permutation_p"] > 0.05
+    # the plain Fisher p ignores the autocorrelation within each series and is misleading here
+    assert listening["fisher_p"] < listening["fisher_p_adjusted"]
+
+
+def test_participant_split_is_disjoint_and_fixed():
+    train, test = experiments.split_participants(40, 10, 0)
+    assert len(train) == 30 and len(test) == 10 and not set(train) & set(test)
+    assert experiments.default_test_count(40) == 10 and experiments.default_test_count(10) == 3
+    np.testing.assert_array_equal(test, experiments.split_participants(40, 10, 0)[1])
+
+
+def test_reconstruction_averages_overlapping_predictions():
+    times = np.array([[0.4, 0.8], [0.8, 1.2]])
+    t, v = experiments.reconstruct(np.array([[1.0, 2.0], [4.0, 6.0]]), times, 2.5)
+    np.testing.assert_allclose(t, [0.4, 0.8, 1.2])
+    np.testing.assert_allclose(v, [1.0, 3.0, 6.0])
