@@ -46,7 +46,7 @@ class TransitionsStageTest {
         return "pipeline: {hop: 0.25}\n"
                 + "inputs: {audio: {query: \"type='Audio'\", timeout: 1.0}}\n"
                 + "stages:\n"
-                + "  - {name: music, kind: embedding, input: audio, model: musicnn, fallback: false, hop: 0.5, layer: penultimate, tags: 0}\n"
+                + "  - {name: music, kind: embedding, input: audio, model: musicnn, fallback: false, hop: 0.4, layer: penultimate, tags: 0}\n"
                 + stages
                 + "outputs:\n"
                 + "  embedding: {name: frisson.embedding.t}\n"
