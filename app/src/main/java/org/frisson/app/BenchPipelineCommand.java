@@ -31,19 +31,27 @@ final class BenchPipelineCommand implements Runnable {
     @Option(names = "--wearables", defaultValue = "100", description = "GSR+PPG streams (default: ${DEFAULT-VALUE}).")
     int wearables;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (default: configs/bench.yaml).")
+    @Option(names = "--config", paramLabel = "FILE", description = {"Pipeline config (default: configs/bench.yaml;",
+            "configs/bench-models.yaml adds MusiCNN, transitions, emotion and chill models at the online hop)."})
     Path config;
+
+    @Option(names = "--eeg-channels", defaultValue = "64", description = "EEG channels the peer publishes (default: ${DEFAULT-VALUE}; the emotion model needs DEAP's 32).")
+    int eegChannels;
+
+    @Option(names = "--eeg-rate", defaultValue = "1000", description = "EEG rate in Hz (default: ${DEFAULT-VALUE}).")
+    double eegRate;
 
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Path cfg = config != null ? config : LslLibrary.frissonHome().resolve("configs/bench.yaml");
         double secs = common.quick ? Math.min(seconds, 10) : seconds;
-        out.printf("pipeline: %s, 64-ch EEG at 1 kHz + %d wearable streams + 48 kHz audio, %.0f s after 5 s warm-up%n",
-                cfg, wearables, secs);
+        out.printf("pipeline: %s, %d-ch EEG at %.0f Hz + %d wearable streams + 48 kHz audio, %.0f s after 5 s warm-up%n",
+                cfg, eegChannels, eegRate, wearables, secs);
         out.flush();
         try {
-            ObjectNode r = org.frisson.app.bench.PipelineBench.run(cfg, wearables, 5, secs, line -> { });
+            ObjectNode r = org.frisson.app.bench.PipelineBench.run(cfg, wearables, eegChannels, eegRate, 5, secs,
+                    line -> { });
             ObjectMapper mapper = new ObjectMapper();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
             common.writeJson(r, out);

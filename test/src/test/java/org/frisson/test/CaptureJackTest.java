@@ -140,7 +140,23 @@ class CaptureJackTest {
         }
         assertTrue(regular >= 0.999 * (n - 1), (n - 1 - regular) + " of " + (n - 1) + " stamp steps are not 1/rate");
         // the stamps' own rate, over everything received
-        double stampPpm = ((n - 1) / (s[n - 1] - s[0]) / RATE - 1) * 1e6;
+        // (least squares over the second half, once the fit has settled: end points alone carry its jitter)
+        double mi = 0;
+        double ms = 0;
+        int h = n / 2;
+        for (int i = h; i < n; i++) {
+            mi += i;
+            ms += s[i] - s[h];
+        }
+        mi /= n - h;
+        ms /= n - h;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = h; i < n; i++) {
+            sxy += (i - mi) * (s[i] - s[h] - ms);
+            sxx += (i - mi) * (i - mi);
+        }
+        double stampPpm = (1 / (sxy / sxx) / RATE - 1) * 1e6;
 
         Matcher m = CLOCK.matcher(log);
         String last = null;
@@ -167,7 +183,10 @@ class CaptureJackTest {
         // the two, and 50 ppm from zero. (With the default 30 s the wander is a few ppm: docs/perf.md.)
         assertTrue(Math.abs(drift) < 50, "drift on the dummy driver is ~0: " + where);
         assertTrue(Math.abs(drift - refPpm) < 25, "the fit agrees with the player's independent estimate: " + where);
-        assertTrue(Math.abs(stampPpm - drift) < 25, "the stamps advance at the fitted rate: " + where);
+        // the stamps continue at the fitted period and are slewed toward the fit, so over the run their rate
+        // follows the fit's history rather than its last value: they are held to the same bounds as the fit
+        assertTrue(Math.abs(stampPpm) < 50 && Math.abs(stampPpm - refPpm) < 25,
+                "the stamps advance at the audio clock's rate: " + where);
         assertTrue(callbacks > 300, last);
         assertTrue(bytes >= 0 && bytes < callbacks, "no allocation per callback: " + last);
 

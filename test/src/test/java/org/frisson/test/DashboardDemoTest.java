@@ -40,6 +40,7 @@ class DashboardDemoTest {
 
     private static final String TAG = "dash" + ProcessHandle.current().pid();
     private static final String FEATURES = "frisson.features." + TAG;
+    private static final String EMOTION = "frisson.emotion." + TAG;
     private static Path config;
     private static FrissonChild demo;
     private static String url;
@@ -83,6 +84,11 @@ class DashboardDemoTest {
         config = Files.createTempFile("demo-dash", ".yaml");
         Files.writeString(config, Files.readString(FrissonChild.home().resolve("configs/demo.yaml"))
                 .replace("name: frisson.features", "name: " + FEATURES)
+                .replace("name: frisson.emotion", "name: " + EMOTION)
+                .replace("name: frisson.chills", "name: frisson.chills." + TAG)
+                .replace("name: frisson.embedding", "name: frisson.embedding." + TAG)
+                .replace("name: frisson.latent", "name: frisson.latent." + TAG)
+                .replace("name: frisson.transitions", "name: frisson.transitions." + TAG)
                 .replace("name: frisson.health", "name: frisson.health." + TAG));
         demo = FrissonChild.start("demo", "--config", config.toString(), "--dashboard-port", "0");
         url = demo.dashboardUrl();
@@ -141,7 +147,10 @@ class DashboardDemoTest {
             String legend = page.textContent("#chill-legend");
             assertTrue(legend.contains("Chills.chill_held") && legend.contains("Rating.emotionality"), legend);
             assertTrue(page.isVisible("#latent-chart") && !page.isVisible("#latent-na"), "the music's PC1/PC2 trajectory");
-            assertTrue(page.isVisible("#emotion-na"), "emotion: not available");
+            await("the emotion model's first predictions").atMost(Duration.ofSeconds(30))
+                    .until(() -> page.isVisible("#emotion-chart") && !page.isVisible("#emotion-na"));
+            String emotion = page.textContent("#emotion-legend");
+            assertTrue(emotion.contains("eeg.valence") && emotion.contains("music.arousal"), emotion);
             assertTrue(page.isVisible("#bands-na"), "no band-power channels in the demo yet");
             // raw signals: one plot per numeric input, the marker stream as text
             assertEquals(5L, ((Number) page.evaluate("() => document.querySelectorAll('#raw canvas.raw').length")).longValue());
@@ -157,20 +166,24 @@ class DashboardDemoTest {
     @Test
     @Order(2)
     void listenerViewShowsWhatThePipelineHas() throws Exception {
-        try (OutletRecord lsl = OutletRecord.open(FEATURES, demo)) {
+        try (OutletRecord lsl = OutletRecord.open(EMOTION, demo)) {
             Page page = browser.open(url.replace("/?", "/listener?").replaceAll("/$", "/listener"));
-            await("listener value").atMost(Duration.ofSeconds(30))
-                    .until(() -> page.getAttribute("#second-value", "data-stamp") != null);
-            assertEquals("Rating.emotionality", page.getAttribute("#second-value", "data-label"));
-            assertEquals("emotionality", page.textContent("#second-what"));
-            assertTrue(page.textContent("#second-source").contains("rating slider"), page.textContent("#second-source"));
-            assertEquals("chill button", page.textContent("#chill-what"));
-            assertTrue(page.textContent("#chill-source").contains("no chill predictor"), page.textContent("#chill-source"));
+            // the predicted arousal and chill probability, once the models have their first windows
+            await("a predicted arousal").atMost(Duration.ofSeconds(40)).until(() -> {
+                String v = page.getAttribute("#second-value", "data-value");
+                return v != null && Double.isFinite(Double.parseDouble(v));
+            });
+            assertEquals("eeg.arousal", page.getAttribute("#second-value", "data-label"));
+            assertEquals("arousal", page.textContent("#second-what"));
+            assertTrue(page.textContent("#second-source").startsWith("predicted: eeg.arousal"),
+                    page.textContent("#second-source"));
+            assertEquals("chill probability", page.textContent("#chill-what"));
+            assertTrue(page.textContent("#chill-source").contains("predicted: chill_probability"),
+                    page.textContent("#chill-source"));
             Shown v = awaitShown(page, "() => { const e = document.getElementById('second-value'); return e.dataset.stamp"
-                    + " ? {stamp: e.dataset.stamp, value: e.dataset.value, text: e.textContent} : null; }", lsl,
-                    Double.NEGATIVE_INFINITY);
-            assertEquals(v.published()[lsl.labels().indexOf("Rating.emotionality")], Double.parseDouble(v.text()),
-                    0.005 + 1e-9);
+                    + " && isFinite(+e.dataset.value) ? {stamp: e.dataset.stamp, value: e.dataset.value, text: e.textContent}"
+                    + " : null; }", lsl, Double.NEGATIVE_INFINITY);
+            assertEquals(v.published()[lsl.labels().indexOf("eeg.arousal")], v.value(), 1e-6);
             assertFalse(page.isVisible("#concert"), "one listener: no participant grid");
             Browser.screenshot(page, "listener", false);
             page.close();

@@ -22,6 +22,8 @@ public final class CapturePublisher implements Runnable {
     private final int channels;
     private final float[] values;
     private final double[] stamps;
+    /** Stamp of the newest frame published (stamps only increase). */
+    private double lastStamp = Double.NEGATIVE_INFINITY;
     private final int maxChunkFrames;
     private final long reportFrames;
     private final Consumer<CaptureReport> reports;
@@ -68,6 +70,27 @@ public final class CapturePublisher implements Runnable {
         report();
     }
 
+    /** A block that follows the previous one without a gap continues its stamps; further than this, it jumps. */
+    static final double REANCHOR_SECONDS = 1e-3;
+    /** Share of the fit's disagreement with the continued stamps corrected per block (a slew, not a step). */
+    static final double SLEW = 0.02;
+
+    /**
+     * The stamp of a block's first frame. The fit is refined at every callback, so read afresh it would move
+     * block starts back and forth by microseconds; a block right after the previous one therefore continues its
+     * stamps at the fitted period and is slewed a little toward the fit, and only a gap (skipped frames) or a
+     * disagreement beyond {@link #REANCHOR_SECONDS} puts it where the fit says.
+     */
+    private double blockStart(long first, double period) {
+        double fitted = fit.timeOf(first);
+        if (first != lastFrameEnd || lastStamp == Double.NEGATIVE_INFINITY) {
+            return fitted;
+        }
+        double continued = lastStamp + period;
+        double error = fitted - continued;
+        return Math.abs(error) > REANCHOR_SECONDS ? fitted : continued + SLEW * error;
+    }
+
     /** Publishes what is in the ring now (up to one chunk); returns the frames pushed. */
     public int drainOnce() {
         int n = 0;
@@ -90,8 +113,8 @@ public final class CapturePublisher implements Runnable {
                 }
             }
             fit.observe(first + frames, callback);
-            double stamp0 = fit.timeOf(first);
             double period = fit.period();
+            double stamp0 = blockStart(first, period);
             for (int i = 0; i < frames; i++) {
                 stamps[n + i] = stamp0 + i * period;
             }
@@ -103,6 +126,7 @@ public final class CapturePublisher implements Runnable {
             }
             n += frames;
             lastFrameEnd = first + frames;
+            lastStamp = stamps[n - 1];
         }
         if (n == 0) {
             if (ring.available() > 0) {

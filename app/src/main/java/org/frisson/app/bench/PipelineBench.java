@@ -41,13 +41,15 @@ public final class PipelineBench {
     }
 
     /** Runs the benchmark; returns the report. */
-    public static ObjectNode run(Path config, int wearables, double warmup, double seconds, Consumer<String> log)
+    public static ObjectNode run(Path config, int wearables, int eegChannels, double eegRate, double warmup,
+                                 double seconds, Consumer<String> log)
             throws IOException, InterruptedException {
         String session = "frisson-bench-" + ProcessHandle.current().pid();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfrisson.home=" + LslLibrary.frissonHome(), "-cp", System.getProperty("java.class.path"),
                 PipelinePeer.class.getName(), "--session", session, "--wearables", Integer.toString(wearables),
                 "--warmup", Double.toString(warmup), "--seconds", Double.toString(seconds),
+                "--eeg-channels", Integer.toString(eegChannels), "--eeg-rate", Double.toString(eegRate),
                 "--output", "frisson.features." + session));
         Process peer = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader fromPeer = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
@@ -80,6 +82,7 @@ public final class PipelineBench {
                 ObjectNode r = m.createObjectNode();
                 r.put("config", config.toString());
                 r.put("wearable_streams", wearables);
+                r.put("eeg", eegChannels + " ch at " + eegRate + " Hz");
                 r.put("seconds", wall);
                 r.put("cores", Runtime.getRuntime().availableProcessors());
                 r.put("pipeline_cpu_percent_of_all_cores", 100 * cpu / wall / Runtime.getRuntime().availableProcessors());
