@@ -1,6 +1,7 @@
 package org.frisson.app;
 
 import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.app.sim.SessionOptions;
 import org.frisson.app.sim.Simulator;
 import org.frisson.lsl.LslLibrary;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ final class DemoCommand implements Runnable {
         PipelineConfig cfg = PipelineConfig.load(cfgFile);
         String session = "demo-" + ProcessHandle.current().pid();
         Path truth = home.resolve(".frisson/sim-truth-" + session + ".json");
-        try (Simulator sim = Simulator.start(new Simulator.Options("lab", 1, seed, 0, truth, session))) {
+        try (Simulator sim = Simulator.start(new SessionOptions("lab", 1, seed, 0, truth, session))) {
             out.println("demo: simulating " + String.join(", ", sim.streams()));
             out.println("demo: planted ground truth in " + truth);
             out.flush();

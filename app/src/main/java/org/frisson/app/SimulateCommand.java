@@ -12,11 +12,28 @@ final class SimulateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--profile", paramLabel = "lab|concert", description = {
+    @Option(names = "--profile", paramLabel = "lab|concert|calibration", description = {
             "A whole listening session coupled to music: lab = music, EEG (32 ch, 128 Hz), skin conductance,",
             "PPG, chill button and rating slider of one listener; concert = music and skin conductance, PPG",
-            "and chill button of --participants listeners. Without it, one stream (--name, --type)."})
+            "and chill button of --participants listeners; calibration = lab on a playlist of --tracks tracks",
+            "with pauses, plus the player's track markers (Player) and a 1-9 rating per track (Ratings).",
+            "Without it, one stream (--name, --type)."})
     String profile;
+
+    @Option(names = "--tracks", paramLabel = "N",
+            description = "Calibration: tracks in the playlist, balanced over the valence-arousal quadrants (default: 8).")
+    Integer tracks;
+
+    @Option(names = "--track-seconds", paramLabel = "S", description = "Calibration: seconds per track (default: 30).")
+    Double trackSeconds;
+
+    @Option(names = "--xdf", paramLabel = "FILE.xdf", description = {
+            "Instead of streaming: write the session (lab and concert need --duration) into this XDF file as",
+            "fast as possible, stamped from 1000 s; the ground truth defaults to FILE-truth.json beside it."})
+    java.nio.file.Path xdf;
+
+    @Option(names = "--overwrite", description = "With --xdf: replace an existing file.")
+    boolean overwrite;
 
     @Option(names = "--participants", defaultValue = "10",
             description = "Listeners in the concert profile, or in the cohort's chill sessions (default: ${DEFAULT-VALUE}).")
@@ -90,8 +107,11 @@ final class SimulateCommand implements Runnable {
             runSession();
             return;
         }
+        if (xdf != null) {
+            throw new IllegalArgumentException("--xdf writes a whole session: give --profile lab|concert|calibration");
+        }
         if (name == null || type == null) {
-            throw new IllegalArgumentException("give --profile lab|concert, or --name and --type for one stream");
+            throw new IllegalArgumentException("give --profile lab|concert|calibration, or --name and --type for one stream");
         }
         boolean markers = type.equalsIgnoreCase("Markers");
         ChannelFormat fmt = format != null ? ChannelFormat.parse(format)
@@ -132,10 +152,43 @@ final class SimulateCommand implements Runnable {
         err.flush();
     }
 
+    private org.frisson.app.sim.SessionOptions sessionOptions(java.nio.file.Path truthFile) {
+        if (!"calibration".equals(profile) && (tracks != null || trackSeconds != null)) {
+            throw new IllegalArgumentException((tracks != null ? "--tracks" : "--track-seconds")
+                    + " applies to --profile calibration only");
+        }
+        return new org.frisson.app.sim.SessionOptions(profile, participants, seed, duration, truthFile, session,
+                tracks != null ? tracks : org.frisson.app.sim.SessionOptions.DEFAULT_TRACKS,
+                trackSeconds != null ? trackSeconds : org.frisson.app.sim.SessionOptions.DEFAULT_TRACK_SECONDS);
+    }
+
+    private void writeSession() {
+        java.nio.file.Path truthFile = truth != null ? truth : xdf.resolveSibling(
+                xdf.getFileName().toString().replaceFirst("\\.xdf$", "") + "-truth.json");
+        var opts = sessionOptions(truthFile);
+        var err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        try {
+            var w = org.frisson.app.sim.SessionFile.write(opts, xdf, overwrite);
+            err.printf("wrote a %s session (seed %d, %.0f s, %d streams) to %s in %.1f s%n", profile, seed, w.seconds(),
+                    w.streams(), xdf, (System.nanoTime() - t0) / 1e9);
+            err.printf("ground truth: %s%n", truthFile);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new Frisson.CliException("--xdf " + xdf + " exists; choose another file or pass --overwrite");
+        } catch (java.io.IOException e) {
+            throw new Frisson.CliException("--xdf " + xdf + ": " + e.getMessage());
+        }
+        err.flush();
+    }
+
     private void runSession() {
+        if (xdf != null) {
+            writeSession();
+            return;
+        }
         java.nio.file.Path truthFile = truth != null ? truth
                 : org.frisson.lsl.LslLibrary.frissonHome().resolve(".frisson/sim-truth-" + session + ".json");
-        var opts = new org.frisson.app.sim.Simulator.Options(profile, participants, seed, duration, truthFile, session);
+        var opts = sessionOptions(truthFile);
         StopSignal.install();
         try (var sim = org.frisson.app.sim.Simulator.start(opts)) {
             var err = spec.commandLine().getErr();

@@ -18,6 +18,13 @@ public final class PlaybackMarkers implements AutoCloseable {
 
     public static final String DEFAULT_NAME = "frisson.playback";
     public static final String DEFAULT_TYPE = "PlaybackMarkers";
+    /** The marker at the end of a pass of the track. */
+    public static final String TRACK_STOP = "track_stop";
+
+    /** The marker at the first frame of a pass of {@code file}. */
+    public static String trackStartText(String file) {
+        return "track_start " + file;
+    }
 
     private final StreamInfo info;
     private final Outlet outlet;
@@ -40,7 +47,7 @@ public final class PlaybackMarkers implements AutoCloseable {
     }
 
     public void trackStart(String file, double at) {
-        push("track_start " + file, at);
+        push(trackStartText(file), at);
     }
 
     public void position(double seconds, double at) {
@@ -48,7 +55,7 @@ public final class PlaybackMarkers implements AutoCloseable {
     }
 
     public void trackStop(double at) {
-        push("track_stop", at);
+        push(TRACK_STOP, at);
     }
 
     private void push(String marker, double at) {

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * Renders a {@link MusicScore} to mono PCM: a pad on an Am-F-C-G progression, a plucked bass, kick,
- * hats and an arpeggiated lead, each switched on by the section's arousal. Deterministic for a seed, so
- * the piece is the project's own and is rebuilt rather than stored.
+ * hats and an arpeggiated lead, each switched on by the section's arousal; silent sections stay silent.
+ * Deterministic for a seed, so the piece is the project's own and is rebuilt rather than stored.
  */
 public final class MusicSynth {
 
@@ -35,6 +35,9 @@ public final class MusicSynth {
         for (int i = 0; i < n; i++) {
             double t = i / (double) rate;
             Section s = score.at(t);
+            if (s.silent()) {
+                continue;
+            }
             double a = s.arousal();
             double fade = edgeFade(t - s.start(), s.end() - t);
             double[] chord = (s.valence() < 0.45 ? MINOR_CHORDS : CHORDS)[(int) (t / bar) % CHORDS.length];
