@@ -2,6 +2,7 @@ package org.frisson.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.frisson.dashboards.Dashboard;
+import org.frisson.dashboards.RatingSink;
 import org.frisson.lsl.Lsl;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,14 @@ final class DashboardOptions {
 
     /** Starts the dashboard, or returns null when switched off. */
     Dashboard start(PrometheusMeterRegistry registry, String title) {
+        return start(registry, title, null);
+    }
+
+    /**
+     * Starts the dashboard, or returns null when switched off; {@code ratings} (may be null: none) gets the
+     * ratings answered on its pages.
+     */
+    Dashboard start(PrometheusMeterRegistry registry, String title, RatingSink ratings) {
         if (off) {
             return null;
         }
@@ -31,7 +40,7 @@ final class DashboardOptions {
         }
         try {
             return Dashboard.start(new Dashboard.Settings(bind, port == null ? Dashboard.DEFAULT_PORT : port,
-                    port == null, title), registry, Lsl::localClock);
+                    port == null, title), registry, Lsl::localClock, ratings);
         } catch (IllegalStateException e) {
             throw new Frisson.CliException(e.getMessage() + " (another port: --dashboard-port; none: --no-dashboard)");
         }

@@ -17,7 +17,8 @@ import java.util.function.DoubleSupplier;
  * Sends every page a frame {@link #HZ} times a second from its own thread: reads what is new in the
  * feeds' rings (never blocking their writers), encodes it once, and offers it to each page. A page
  * still busy with its previous frame gets none (counted in {@code frisson.dashboard.frames.dropped})
- * and a full frame as soon as it is free again.
+ * and a full frame as soon as it is free again. The pending ratings go with the next frame a page takes after
+ * they changed (and with its first).
  */
 final class Broadcaster implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class Broadcaster implements AutoCloseable {
     private static final byte[] RETRY = "retry: 1000\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final LiveData data;
+    private final PendingRatings ratings;
     private final FrameWriter writer;
     private final MeterRegistry registry;
     private final DoubleSupplier clock;
@@ -41,8 +43,10 @@ final class Broadcaster implements AutoCloseable {
     private long[] outSent = new long[0];
     private long ticks;
 
-    Broadcaster(LiveData data, FrameWriter writer, MeterRegistry registry, DoubleSupplier clock) {
+    Broadcaster(LiveData data, PendingRatings ratings, FrameWriter writer, MeterRegistry registry,
+                DoubleSupplier clock) {
         this.data = data;
+        this.ratings = ratings;
         this.writer = writer;
         this.registry = registry;
         this.clock = clock;
@@ -100,6 +104,8 @@ final class Broadcaster implements AutoCloseable {
         byte[] delta = null;
         byte[] full = null;
         FrameWriter.Extras extras = null;
+        PendingRatings.Snapshot pending = ratings.snapshot();
+        byte[] pendingEvent = null;
         for (EventClient c : clients) {
             byte[] event;
             if (c.needsFull || c.epoch != epoch) {
@@ -120,9 +126,16 @@ final class Broadcaster implements AutoCloseable {
                 }
                 event = delta;
             }
+            if (c.ratingsVersion != pending.version()) {
+                if (pendingEvent == null) {
+                    pendingEvent = writer.ratings(pending.tracks());
+                }
+                event = concat(event, pendingEvent);
+            }
             if (c.offer(event)) {
                 c.epoch = epoch;
                 c.needsFull = false;
+                c.ratingsVersion = pending.version();
                 sent.increment();
             } else if (!c.closed()) {
                 c.needsFull = true;

@@ -21,9 +21,12 @@ import java.util.function.Supplier;
 /**
  * The live dashboards of a running pipeline: an embedded HTTP server with the experimenter view
  * ({@code /}), the listener view ({@code /listener}), their live data as server-sent events
- * ({@code /events}, {@value Broadcaster#HZ} frames a second) and the Prometheus endpoint
- * ({@code /metrics}). The pipeline feeds it through {@link #inputs()} and {@link #outputs()}, which
- * copy into preallocated rings and never wait for a page.
+ * ({@code /events}, {@value Broadcaster#HZ} frames a second), the Prometheus endpoint ({@code /metrics}) and
+ * the rating form's answers ({@code /rating}). The pipeline feeds it through {@link #inputs()} and
+ * {@link #outputs()}, which copy into preallocated rings and never wait for a page.
+ *
+ * <p>During calibration it asks for ratings: {@link #askRating} shows every open page a form for the track's
+ * valence and arousal (1-9), and the first answer goes to the {@link RatingSink} given at start.
  *
  * <p>Bound to 127.0.0.1 by default; bound to any other address, every request needs the access token
  * that {@link #url()} carries.
@@ -45,18 +48,22 @@ public final class Dashboard implements AutoCloseable {
     private final LiveData data = new LiveData();
     private final InputFeed inputs = new InputFeed(data);
     private final OutputFeed outputs = new OutputFeed(data);
+    private final PendingRatings ratings = new PendingRatings();
+    private final boolean rates;
     private final Broadcaster broadcaster;
     private final AccessToken token;
     private final Server server;
     private final String host;
     private final int port;
 
-    private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
+    private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock, RatingSink sink) {
         InetAddress address = address(settings.bind());
         this.token = settings.bind().equals(LOOPBACK) ? null : AccessToken.random();
+        this.rates = sink != null;
         WebResources web = new WebResources();
-        this.broadcaster = new Broadcaster(data, new FrameWriter(settings.title()), registry, clock);
-        DashboardHandler handler = new DashboardHandler(web, broadcaster, registry, token);
+        this.broadcaster = new Broadcaster(data, ratings, new FrameWriter(settings.title()), registry, clock);
+        DashboardHandler handler = new DashboardHandler(web, broadcaster, registry, token,
+                new RatingEndpoint(ratings, sink));
         Server s;
         try {
             s = listenOrFallBack(settings, handler);
@@ -76,7 +83,16 @@ public final class Dashboard implements AutoCloseable {
      * @throws IllegalStateException when the address or port cannot be had
      */
     public static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
-        return new Dashboard(settings, registry, clock);
+        return new Dashboard(settings, registry, clock, null);
+    }
+
+    /**
+     * As {@link #start(Settings, PrometheusMeterRegistry, DoubleSupplier)}, and the ratings answered on the pages
+     * go to {@code ratings} (see {@link #askRating}); null: no ratings, as without it.
+     */
+    public static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock,
+                                  RatingSink ratings) {
+        return new Dashboard(settings, registry, clock, ratings);
     }
 
     private static InetAddress address(String bind) {
@@ -152,6 +168,36 @@ public final class Dashboard implements AutoCloseable {
     /** Where the health table's rows come from; asked a few times a second, from the dashboard's thread. */
     public void health(Supplier<List<HealthRow>> source) {
         data.health(source);
+    }
+
+    /**
+     * Asks for {@code track}'s rating: every open page (and every page opened later) shows the rating form
+     * until one answers, whose answer goes to the {@link RatingSink} once. Several tracks may be pending; asking
+     * for one already pending changes nothing. Any thread.
+     *
+     * @throws IllegalStateException    when the dashboard was started without a {@link RatingSink}
+     * @throws IllegalArgumentException when {@code track} is empty, longer than 500 characters or holds a
+     *                                  control character
+     */
+    public void askRating(String track) {
+        if (!rates) {
+            throw new IllegalStateException("dashboard: started without a RatingSink, it cannot ask for ratings");
+        }
+        ratings.ask(track);
+    }
+
+    /** The tracks whose rating is asked and not yet answered, oldest first. */
+    public List<String> pendingRatings() {
+        return ratings.list();
+    }
+
+    /**
+     * Takes back the question for {@code track}, e.g. when it was rated elsewhere (the terminal): the pages'
+     * forms for it go away. False when it was not pending or the sink is being given a page's answer for it; so
+     * a caller that keeps only the first rating keeps the one from elsewhere only when this returns true.
+     */
+    public boolean withdrawRating(String track) {
+        return ratings.withdraw(track);
     }
 
     public int port() {

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Routes requests: {@code /} (experimenter view), {@code /listener} (listener view), {@code /static/*}
  * (their scripts and styles), {@code /events} (the live server-sent events), {@code /metrics}
- * (Prometheus text). When a token is required, every request must present it, as {@code ?token=} or
- * as {@code Authorization: Bearer}; otherwise it gets 401.
+ * (Prometheus text), all GET; {@code /rating} (a rating's answer), POST. When a token is required, every
+ * request must present it, as {@code ?token=} or as {@code Authorization: Bearer}; otherwise it gets 401.
  */
 final class DashboardHandler extends Handler.Abstract {
 
@@ -29,28 +29,35 @@ final class DashboardHandler extends Handler.Abstract {
     private final Broadcaster broadcaster;
     private final PrometheusMeterRegistry registry;
     private final AccessToken token;
+    private final RatingEndpoint ratings;
 
     /** {@code token} null: no token needed. */
-    DashboardHandler(WebResources web, Broadcaster broadcaster, PrometheusMeterRegistry registry, AccessToken token) {
+    DashboardHandler(WebResources web, Broadcaster broadcaster, PrometheusMeterRegistry registry, AccessToken token,
+                     RatingEndpoint ratings) {
         this.web = web;
         this.broadcaster = broadcaster;
         this.registry = registry;
         this.token = token;
+        this.ratings = ratings;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
-        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
-            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            return text(response, callback, 405, "only GET and HEAD\n");
+        String path = Request.getPathInContext(request);
+        boolean rating = path.equals("/rating");
+        if (rating ? !HttpMethod.POST.is(method) : !HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, rating ? "POST" : "GET, HEAD");
+            return text(response, callback, 405, rating ? "only POST\n" : "only GET and HEAD\n");
         }
         if (token != null && !token.matches(presentedToken(request))) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"frisson\"");
             return text(response, callback, 401,
                     "this dashboard needs its access token (printed at start): ?token=... or Authorization: Bearer ...\n");
         }
-        String path = Request.getPathInContext(request);
+        if (rating) {
+            return rating(request, response, callback);
+        }
         switch (path) {
             case "/", "/experimenter" -> {
                 return page(response, callback, "experimenter.html");
@@ -89,6 +96,16 @@ final class DashboardHandler extends Handler.Abstract {
         response.getHeaders().put("Content-Security-Policy", SECURITY_POLICY);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         return send(response, callback, 200, "text/html; charset=utf-8", web.page(name, auth));
+    }
+
+    private boolean rating(Request request, Response response, Callback callback) {
+        RatingEndpoint.Outcome outcome = ratings.post(request);
+        if (outcome.status() == 204) {
+            response.setStatus(204);
+            callback.succeeded();
+            return true;
+        }
+        return text(response, callback, outcome.status(), outcome.message() + "\n");
     }
 
     private boolean events(Response response, Callback callback) {

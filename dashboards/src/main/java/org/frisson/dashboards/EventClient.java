@@ -22,6 +22,8 @@ final class EventClient {
     /** The broadcaster's bookkeeping (its thread only): the epoch whose meta this page has, and whether it needs a full frame. */
     int epoch = -1;
     boolean needsFull = true;
+    /** The version of the pending ratings this page was last sent (the broadcaster's thread only). */
+    long ratingsVersion = -1;
 
     EventClient(Response response, Callback done) {
         this.response = response;

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Writes what goes to pages as server-sent events, one JSON object per event ({@code data: ...}):
  * {@code meta} (the streams, their channels and units), then {@code frame}s with the points and samples
- * that are new since the previous frame ({@code full}: the whole window instead). Non-finite numbers
- * become {@code null}.
+ * that are new since the previous frame ({@code full}: the whole window instead), and {@code ratings} with
+ * the tracks whose rating is pending whenever that list changes. Non-finite numbers become {@code null}.
  */
 final class FrameWriter {
 
@@ -128,6 +128,18 @@ final class FrameWriter {
                 number(g, "dropped", extras.displayDropped());
                 g.writeEndObject();
             }
+        });
+    }
+
+    /** A {@code ratings} event: the tracks whose rating is pending, oldest first. */
+    byte[] ratings(List<String> pending) {
+        return event(g -> {
+            g.writeStringField("kind", "ratings");
+            g.writeArrayFieldStart("pending");
+            for (String track : pending) {
+                g.writeString(track);
+            }
+            g.writeEndArray();
         });
     }
 

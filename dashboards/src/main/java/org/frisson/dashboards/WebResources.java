@@ -26,6 +26,7 @@ final class WebResources {
             "charts.js", "text/javascript; charset=utf-8",
             "experimenter.js", "text/javascript; charset=utf-8",
             "listener.js", "text/javascript; charset=utf-8",
+            "rating.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
     /** Where pages put the query that later requests of theirs need (the token, when one is required). */
     static final String AUTH_PLACEHOLDER = "{{auth}}";

@@ -6,9 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -59,38 +55,6 @@ class DashboardServerTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Reads an event stream on its own thread, keeping each event's JSON. */
-    private static final class Reader implements AutoCloseable {
-        final List<String> events = new CopyOnWriteArrayList<>();
-        private final Socket socket;
-        private final Thread thread;
-
-        Reader(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.getOutputStream().write("GET /events HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            thread = new Thread(() -> {
-                try {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.startsWith("data: ")) {
-                            events.add(line.substring(6));
-                        }
-                    }
-                } catch (IOException closed) {
-                    // the test closed the socket
-                }
-            }, "event-reader");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-            thread.join(5000);
-        }
-    }
-
     @Test
     void pagesGetMetaThenFramesWithWhatTheFeedsReceived() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -104,7 +68,7 @@ class DashboardServerTest {
                     0, 0, 0, 0, false, "")));
             d.inputs().chunk(0, 3, new double[]{1.00, 1.01, 1.02}, new double[]{1, -1, 2, -2, 3, -3}, null);
             d.outputs().sample(0, 1.02, new double[]{0.625, 0.0015});
-            try (Reader page = new Reader(d.port())) {
+            try (EventReader page = new EventReader(d.port())) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> page.events.size() >= 2);
                 JsonNode meta = JSON.readTree(page.events.get(0));
                 assertEquals("meta", meta.get("kind").asText());
@@ -174,7 +138,7 @@ class DashboardServerTest {
                 out.flush();
                 await("frames dropped for the stalled page").atMost(Duration.ofSeconds(30))
                         .until(() -> dropped.count() >= 10);
-                try (Reader reading = new Reader(d.port())) {
+                try (EventReader reading = new EventReader(d.port())) {
                     double droppedBefore = dropped.count();
                     int fedBefore = chunk.get();
                     // the feeds never wait for pages: feeding goes on while one page is stalled

@@ -2,7 +2,8 @@
 /*
  * Live data from the server's /events stream: a "meta" event describes the streams (names, types,
  * rates, channel labels and units), then "frame" events bring what is new (a "full" frame: the whole
- * window). Keeps the last window of every input and output here and tells the views when it changed.
+ * window); a "ratings" event lists the tracks whose rating is asked, whenever that list changes. Keeps the
+ * last window of every input and output here and tells the views when it changed.
  * The connection comes back by itself after the pipeline (or the whole process) restarts.
  */
 const Live = (() => {
@@ -13,6 +14,7 @@ const Live = (() => {
     now: NaN, nowAt: 0,
     inputs: [], outputs: [],
     health: [], latency: { p50: null, p99: null }, frames: null, display: null,
+    ratings: [],
     version: 0,
   };
   const listeners = [];
@@ -102,6 +104,7 @@ const Live = (() => {
       const m = JSON.parse(ev.data);
       if (m.kind === 'meta') applyMeta(m);
       else if (m.kind === 'frame') applyFrame(m);
+      else if (m.kind === 'ratings') { state.ratings = m.pending; notify('ratings'); }
     };
   }
 
