@@ -1,0 +1,102 @@
+package org.frisson.calibration;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs {@code calibration/python/calibration_reference.py} in the project's test venv ({@code .frisson/venv},
+ * built by {@code scripts/setup --test} from every {@code *}{@code /python/requirements.txt}) and reads what it
+ * wrote: float64 arrays ({@code NAME.f64}, little-endian) and {@code manifest.txt}. A missing venv fails the test.
+ */
+final class PythonReference {
+
+    private final Path dir;
+    private final Map<String, String> manifest = new HashMap<>();
+
+    private PythonReference(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Runs {@code task} with its output in {@code dir}. */
+    static PythonReference run(String task, Path dir) throws IOException, InterruptedException {
+        String home = System.getProperty("frisson.home");
+        if (home == null) {
+            fail("system property frisson.home is not set (surefire sets it to the repository root)");
+        }
+        Path python = Path.of(home, ".frisson", "venv", "bin", "python");
+        if (!Files.isExecutable(python)) {
+            fail("the reference checks need the test venv at " + python + ": run scripts/setup --test");
+        }
+        Path script = Path.of(home, "calibration", "python", "calibration_reference.py");
+        Path log = dir.resolve(task + ".log");
+        Process process = new ProcessBuilder(List.of(python.toString(), script.toString(), task, dir.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail("reference task " + task + " did not finish within 5 minutes");
+        }
+        if (process.exitValue() != 0) {
+            fail("reference task " + task + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
+        }
+        PythonReference reference = new PythonReference(dir);
+        for (String line : Files.readAllLines(dir.resolve("manifest.txt"), StandardCharsets.UTF_8)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                reference.manifest.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return reference;
+    }
+
+    /** A float64 array. */
+    double[] array(String name) throws IOException {
+        byte[] bytes = Files.readAllBytes(dir.resolve(name + ".f64"));
+        double[] v = new double[bytes.length / Double.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        return v;
+    }
+
+    /** A row-major float64 matrix with {@code columns} columns. */
+    double[][] matrix(String name, int columns) throws IOException {
+        double[] flat = array(name);
+        if (flat.length % columns != 0) {
+            fail(name + ": " + flat.length + " values do not make rows of " + columns);
+        }
+        double[][] m = new double[flat.length / columns][columns];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(flat, i * columns, m[i], 0, columns);
+        }
+        return m;
+    }
+
+    int integer(String key) {
+        return Integer.parseInt(value(key));
+    }
+
+    double[] numbers(String key) {
+        String[] parts = value(key).split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Double.parseDouble(parts[i]);
+        }
+        return v;
+    }
+
+    private String value(String key) {
+        String v = manifest.get(key);
+        if (v == null) {
+            fail("the reference manifest has no " + key + ": " + manifest.keySet());
+        }
+        return v;
+    }
+}
