@@ -1,6 +1,7 @@
 package org.frisson.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frisson.app.pipeline.RecordingFeed;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.frisson.app.analysis.EpochFigure;
@@ -93,9 +94,9 @@ final class AnalyzeTransitionsCommand implements Runnable {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = s.value(i, 0);
                 }
-                skin.add(new TransitionResponse.Signal(s.name(), OfflineCommand.localStamps(s), values));
+                skin.add(new TransitionResponse.Signal(s.name(), RecordingFeed.localStamps(s), values));
             } else if (type.equalsIgnoreCase("Audio") && s.sampleCount() > 0 && !music) {
-                double[] t = OfflineCommand.localStamps(s);
+                double[] t = RecordingFeed.localStamps(s);
                 musicStart = t[0];
                 musicEnd = t[t.length - 1];
                 music = true;
@@ -157,7 +158,7 @@ final class AnalyzeTransitionsCommand implements Runnable {
             throw new Frisson.CliException(where + ": stream '" + streamName + "' holds " + s.format()
                     + ", not string markers");
         }
-        double[] t = OfflineCommand.localStamps(s);
+        double[] t = RecordingFeed.localStamps(s);
         List<Double> onsets = new ArrayList<>();
         for (int i = 0; i < s.sampleCount(); i++) {
             if (s.text(i, 0).startsWith("transition")) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frisson", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
         subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
-                DemoCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
+                DemoCommand.class, CalibrateCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
                 BenchCommand.class, EmbedCommand.class, CaptureCommand.class, PlayCommand.class,
                 AnalyzeCommand.class})
 public final class Frisson implements Runnable {
@@ -22,6 +22,11 @@ public final class Frisson implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this in-process). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The CLI with Frisson's error handling (a user-facing failure is one line and exit code 2). */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Frisson());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof LslException || e instanceof IllegalArgumentException || e instanceof CliException
@@ -31,7 +36,7 @@ public final class Frisson implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

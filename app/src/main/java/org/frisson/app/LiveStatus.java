@@ -57,8 +57,14 @@ final class LiveStatus {
 
     /** Runs until Ctrl-C or {@code duration} seconds (0: no limit), printing once a second. */
     void runUntilStopped(double duration) {
+        runUntilStopped(duration, () -> false);
+    }
+
+    /** Shows the status until Ctrl-C, the duration, or {@code done}. */
+    void runUntilStopped(double duration, java.util.function.BooleanSupplier done) {
         double next = start + 1;
-        while (!StopSignal.requested() && (duration <= 0 || org.frisson.lsl.Lsl.localClock() - start < duration)) {
+        while (!StopSignal.requested() && !done.getAsBoolean()
+                && (duration <= 0 || org.frisson.lsl.Lsl.localClock() - start < duration)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

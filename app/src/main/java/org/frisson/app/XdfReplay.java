@@ -1,5 +1,6 @@
 package org.frisson.app;
 
+import org.frisson.app.pipeline.ReplayHeader;
 import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;

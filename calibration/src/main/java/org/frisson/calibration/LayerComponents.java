@@ -1,20 +1,24 @@
 package org.frisson.calibration;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * A layer's principal components, z-scored: {@code z_c(t) = (x(t) - mean) · basis_c / scale_c}. The basis is the
- * leading right singular vectors of the centered features (an EJML SVD), {@code scale_c = s_c / sqrt(n - 1)} the
- * standard deviation of component c. The fit sees the stimulus features only, never a response, so fitting it on
+ * leading right singular vectors of the centered features X, taken as the leading eigenvectors of XᵀX (an EJML
+ * symmetric eigendecomposition of a d x d matrix, d at most a layer's width, whatever the session's length n), {@code scale_c = s_c / sqrt(n - 1)} the standard deviation of
+ * component c, s_c² the eigenvalue. The fit sees the stimulus features only, never a response, so fitting it on
  * every grid row (test tracks included) leaks nothing about held-out responses.
  */
 final class LayerComponents {
 
-    /** Components whose singular value is below this fraction of the largest are numerically absent. */
-    private static final double RANK_TOLERANCE = 1e-10;
+    /**
+     * Components whose singular value is below this fraction of the largest are numerically absent (eigenvalues of
+     * XᵀX are good to about 1e-16 of the largest, so singular values to about 1e-8).
+     */
+    private static final double RANK_TOLERANCE = 1e-6;
 
     private final double[] mean;
     private final double[][] basis;
@@ -48,17 +52,23 @@ final class LayerComponents {
                 centered.data[t * d + j] = values[t][j] - mean[j];
             }
         }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
-        if (!svd.decompose(centered)) {
-            throw new IllegalStateException(what + ": the SVD of the centered features did not converge");
+        DMatrixRMaj gram = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(centered, centered, gram);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(gram)) {
+            throw new IllegalStateException(what + ": the eigendecomposition of the features' cross-products did not converge");
         }
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(null, false, w, v, false);
-        int available = Math.min(w.numRows, w.numCols);
-        double largest = available == 0 ? 0 : w.get(0, 0);
+        Integer[] order = new Integer[d];
+        double[] s2 = new double[d];
+        for (int j = 0; j < d; j++) {
+            order[j] = j;
+            s2[j] = Math.max(0, eig.getEigenvalue(j).getReal());
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(s2[b], s2[a]));
+        int available = Math.min(n, d);
+        double largest = available == 0 ? 0 : Math.sqrt(s2[order[0]]);
         int k = 0;
-        while (k < Math.min(maxComponents, available) && w.get(k, k) > RANK_TOLERANCE * largest) {
+        while (k < Math.min(maxComponents, available) && Math.sqrt(s2[order[k]]) > RANK_TOLERANCE * largest) {
             k++;
         }
         if (k == 0) {
@@ -67,9 +77,12 @@ final class LayerComponents {
         double[][] basis = new double[k][d];
         double[] scale = new double[k];
         for (int c = 0; c < k; c++) {
+            DMatrixRMaj vector = eig.getEigenVector(order[c]);
+            double norm = CommonOps_DDRM.elementSumAbs(vector) == 0 ? 1 : Math.sqrt(CommonOps_DDRM.dot(vector, vector));
+            CommonOps_DDRM.divide(vector, norm);
             int largestAt = 0;
             for (int j = 0; j < d; j++) {
-                basis[c][j] = v.get(j, c);
+                basis[c][j] = vector.get(j, 0);
                 if (Math.abs(basis[c][j]) > Math.abs(basis[c][largestAt])) {
                     largestAt = j;
                 }
@@ -81,7 +94,7 @@ final class LayerComponents {
                 }
             }
             // sd of component c = s_c / sqrt(n - 1) for X - x̄ = U S Vᵀ (Jolliffe 2002, PCA, §3.5)
-            scale[c] = w.get(c, c) / Math.sqrt(n - 1.0);
+            scale[c] = Math.sqrt(s2[order[c]]) / Math.sqrt(n - 1.0);
         }
         return new LayerComponents(mean, basis, scale);
     }

@@ -178,6 +178,26 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
     }
 
+    /** The same pipeline with input {@code role}'s query replaced. */
+    public PipelineConfig withQuery(String role, String query) {
+        List<Input> changed = new ArrayList<>();
+        for (Input i : inputs) {
+            changed.add(i.role().equals(role) ? new Input(i.role(), query, i.required(), i.timeout(), i.multiple(),
+                    i.expect(), i.channels()) : i);
+        }
+        return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
+    }
+
+    /** The same pipeline with {@code stage} run after every other stage. */
+    public PipelineConfig withStage(StageEntry stage) {
+        if (stages.stream().anyMatch(s -> s.name().equals(stage.name()))) {
+            throw new ConfigException(file + ": stages: a stage is already called '" + stage.name() + "'");
+        }
+        List<StageEntry> more = new ArrayList<>(stages);
+        more.add(stage);
+        return new PipelineConfig(file, settings, inputs, List.copyOf(more), outputs);
+    }
+
     public Input input(String role) {
         for (Input i : inputs) {
             if (i.role().equals(role)) {

@@ -23,12 +23,21 @@ import java.util.List;
  * Channels {@code eeg.valence}, {@code eeg.arousal}, {@code music.valence}, {@code music.arousal}
  * (probability). A branch whose model is missing or corrupt, or does not fit its upstream stage (other
  * features, another embedding size), is off with an error naming both; its channels stay NaN.
+ *
+ * <p>The stage is also a {@link VectorSource} of the EEG branch's shared latent (seed 001's common space,
+ * {@code latent.<i>}), which a subject's calibrated readout reads; with {@code latent: true} the latent is
+ * published too, as {@code eeg.latent.<i>} (calibration records it).
  */
-public final class EmotionStage implements Stage {
+public final class EmotionStage implements Stage, VectorSource {
 
     private Branch eeg;
     private Branch music;
     private OutputSlot slot;
+    private OutputSlot latentSlot;
+    private VectorSource eegSource;
+    private List<String> latentLabels = List.of();
+    private long latentCount;
+    private double latentStamp = Double.NaN;
 
     /** One model on the history of one upstream source. */
     private static final class Branch {
@@ -38,6 +47,7 @@ public final class EmotionStage implements Stage {
         final int arousal;
         final boolean sequence;
         final int window;
+        final int latent;
         float pValence = Float.NaN;
         float pArousal = Float.NaN;
 
@@ -48,17 +58,21 @@ public final class EmotionStage implements Stage {
             this.window = window;
             this.valence = model.outputIndex("valence");
             this.arousal = model.outputIndex("arousal");
+            this.latent = model.outputs().indexOf("latent");
         }
 
-        /** Runs the model when its source has a new result and enough history. */
-        void update() {
+        /** Runs the model when its source has a new result and enough history; whether it ran. */
+        boolean update() {
             if (!history.update() || !history.full()) {
-                return;
+                return false;
             }
             if (!history.finite()) {
                 pValence = Float.NaN; // a gap in the EEG: no prediction rather than a wrong one
                 pArousal = Float.NaN;
-                return;
+                if (latent >= 0) {
+                    java.util.Arrays.fill(model.output(latent), Float.NaN);
+                }
+                return true;
             }
             if (sequence) {
                 history.copyTo(model.input());
@@ -68,6 +82,7 @@ public final class EmotionStage implements Stage {
             model.run();
             pValence = model.output(valence)[0];
             pArousal = model.output(arousal)[0];
+            return true;
         }
     }
 
@@ -85,13 +100,37 @@ public final class EmotionStage implements Stage {
                     + "(an embedding stage), or both");
         }
         if (p.has("eeg")) {
+            eegSource = context.upstream(p.getString("eeg", null), VectorSource.class);
             eeg = eegBranch(context, p);
+            if (eeg != null && eeg.latent >= 0) {
+                List<String> labels = new ArrayList<>();
+                for (int i = 0; i < eeg.model.output(eeg.latent).length; i++) {
+                    labels.add("latent." + i);
+                }
+                latentLabels = List.copyOf(labels);
+            }
         }
         if (p.has("music")) {
             music = musicBranch(context, p);
         }
         slot = context.output(output, List.of("eeg.valence", "eeg.arousal", "music.valence", "music.arousal"),
                 "probability");
+        if (p.getBoolean("latent", false)) {
+            if (latentLabels.isEmpty()) {
+                throw new StageConfigException(p.where() + ".latent: needs the EEG branch's model with a 'latent' output");
+            }
+            latentSlot = context.output(output, latentLabels.stream().map(l -> "eeg." + l).toList(), "latent");
+        }
+    }
+
+    /** The EEG branch's model file, or null when the branch is off. */
+    public java.nio.file.Path eegModelFile() {
+        return eeg == null ? null : eeg.model.file();
+    }
+
+    /** The labels of the features the EEG branch reads (its upstream DE stage's), empty when it is off. */
+    public List<String> eegFeatureLabels() {
+        return eeg == null ? List.of() : eegSource.labels();
     }
 
     private static Branch eegBranch(StageContext context, Params p) {
@@ -159,21 +198,59 @@ public final class EmotionStage implements Stage {
 
     @Override
     public void process(Frame frame) {
-        write(eeg, 0);
+        if (write(eeg, 0) && eeg.latent >= 0) {
+            latentCount++;
+            latentStamp = eegSource.stamp();
+        }
+        if (latentSlot != null) {
+            float[] z = eeg.model.output(eeg.latent);
+            for (int i = 0; i < z.length; i++) {
+                latentSlot.set(i, latentCount == 0 ? Double.NaN : z[i]);
+            }
+        }
         write(music, 2);
     }
 
-    private void write(Branch b, int base) {
+    /** Runs the branch if it has a new input and writes its probabilities; whether it ran. */
+    private boolean write(Branch b, int base) {
         if (b == null) {
-            return;
+            return false;
         }
-        b.update();
+        boolean ran = b.update();
         slot.set(base, b.pValence);
         slot.set(base + 1, b.pArousal);
+        return ran;
+    }
+
+    @Override
+    public List<String> labels() {
+        return latentLabels;
+    }
+
+    @Override
+    public long count() {
+        return latentCount;
+    }
+
+    @Override
+    public double stamp() {
+        return latentStamp;
+    }
+
+    @Override
+    public double value(int i) {
+        return latentCount == 0 ? Double.NaN : eeg.model.output(eeg.latent)[i];
+    }
+
+    @Override
+    public double rate() {
+        return eegSource == null ? 0 : eegSource.rate();
     }
 
     @Override
     public void reset() {
+        latentCount = 0;
+        latentStamp = Double.NaN;
         for (Branch b : branches()) {
             b.history.reset();
             b.pValence = Float.NaN;

@@ -1,4 +1,4 @@
-package org.frisson.app;
+package org.frisson.app.pipeline;
 
 import org.frisson.lsl.StreamXml;
 
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * session ({@code default} unless configured otherwise); headers written by some tools (or cut down by hand)
  * lack them. Everything else of the header, {@code <desc>} included, is kept as recorded.
  */
-final class ReplayHeader {
+public final class ReplayHeader {
 
     private static final String[][] REQUIRED = {
             {"version", "1.1"}, {"created_at", "0"}, {"session_id", "default"}, {"v4data_port", "0"}, {"v4service_port", "0"},
@@ -21,7 +21,7 @@ final class ReplayHeader {
     }
 
     /** The header with each required field that is absent or empty filled in ({@code uid}: a fresh one). */
-    static String completed(String source, String xml) {
+    public static String completed(String source, String xml) {
         StreamXml parsed = StreamXml.parse(source, xml);
         StringBuilder add = new StringBuilder();
         String out = xml;

@@ -1,0 +1,285 @@
+package org.frisson.app.calibrate;
+
+import org.frisson.app.pipeline.Pipeline;
+import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.app.pipeline.RecordingFeed;
+import org.frisson.calibration.BlockedReadout;
+import org.frisson.calibration.EegRegion;
+import org.frisson.calibration.EncodingAnalysis;
+import org.frisson.calibration.EncodingProfile;
+import org.frisson.calibration.EncodingSettings;
+import org.frisson.calibration.FileHash;
+import org.frisson.calibration.Layer;
+import org.frisson.calibration.MedianSplit;
+import org.frisson.calibration.RatingMarker;
+import org.frisson.calibration.ReadoutScore;
+import org.frisson.calibration.Response;
+import org.frisson.calibration.ShrinkageLda;
+import org.frisson.calibration.SubjectProfile;
+import org.frisson.lsl.StreamInfo;
+import org.frisson.models.AcousticEmbedder;
+import org.frisson.models.Embedder;
+import org.frisson.models.Embedders;
+import org.frisson.models.ModelUnavailableException;
+import org.frisson.models.MusicnnExport;
+import org.frisson.xdf.XdfFile;
+import org.frisson.xdf.XdfReader;
+import org.frisson.xdf.XdfStream;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Fits a listener's profile from a calibration recording: the config's pipeline run offline over it (DE,
+ * skin conductance, heart rate, slider, the frozen emotion model's EEG latent), the recorded music through
+ * every layer of MusiCNN and through the acoustic descriptors, then the readouts (seed 001) and the
+ * layer-wise encoding profile (seed 000).
+ */
+public final class CalibrationFit {
+
+    /** What to fit with. */
+    public record Options(String subject, String version, String embeddingModel, double hopSeconds, int permutations,
+                          Path home) {
+    }
+
+    /** Windows for the readouts: every 4th frame (1 s at the 0.25 s hop), as the training tools' stride. */
+    static final int WINDOW_STRIDE = 4;
+    /** A window's EEG history (the emotion model's 16 DE frames, 4 s) must lie within its track. */
+    static final double WINDOW_HISTORY_SECONDS = 4.0;
+
+    private CalibrationFit() {
+    }
+
+    /** Reads the recording and fits everything; {@code log} hears progress and warnings. */
+    public static SubjectProfile fit(Path recording, PipelineConfig cfg, Options o, Consumer<String> log) {
+        XdfFile xdf;
+        try {
+            xdf = XdfReader.read(recording, XdfReader.Options.raw());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(recording + ": " + e.getMessage());
+        }
+        CalibrationRecording rec = CalibrationRecording.read(xdf, w -> log.accept("WARNING " + w));
+        log.accept(String.format("calibration: %d tracks, %d rated", rec.tracks().size(), rec.ratings().size()));
+
+        RecordingFeed feed = RecordingFeed.bind(cfg, xdf);
+        List<SubjectProfile.StreamRecord> streams = new ArrayList<>();
+        feed.byRole().forEach((role, infos) -> {
+            for (StreamInfo s : infos) {
+                streams.add(new SubjectProfile.StreamRecord(role, s.name(), s.type(), s.channelCount(), s.nominalRate(),
+                        s.channelLabels()));
+            }
+        });
+        Stages stages = new Stages(cfg, feed.byRole());
+        FrameTable table = new FrameTable();
+        try (Pipeline p = Pipeline.offline(cfg, feed.byRole(), List.of(table), line -> log.accept("pipeline: " + line))) {
+            feed.feed(p);
+            p.finish();
+        }
+        log.accept("calibration: " + table.rows() + " pipeline frames");
+
+        XdfStream audio = xdf.streams().stream().filter(s -> s.type().equals("Audio")).findFirst().orElseThrow(() ->
+                new IllegalArgumentException(recording + ": no Audio stream: the layer-wise encoding needs the music"));
+        List<LayerSeries> layers = new ArrayList<>();
+        layers.addAll(LayerSeries.compute(audio, new AcousticEmbedder(), o.hopSeconds(), 0, w -> log.accept("WARNING " + w)));
+        String embeddingFile = null;
+        try (Embedder net = Embedders.open(o.embeddingModel(), o.home(), List.of(), 1, false, new PrintStream(System.err))) {
+            log.accept("calibration: the music through every layer of " + o.embeddingModel());
+            layers.addAll(LayerSeries.compute(audio, net, o.hopSeconds(), 1, w -> { }));
+            if (o.embeddingModel().contains("musicnn")) {
+                embeddingFile = MusicnnExport.file(o.home(), o.embeddingModel().startsWith("msd") ? "MSD_musicnn"
+                        : "MTT_musicnn").toString();
+            }
+        } catch (ModelUnavailableException e) {
+            log.accept("WARNING " + o.embeddingModel() + " unavailable (" + e.getMessage()
+                    + "); the layer profile has the acoustic baseline only");
+        }
+
+        double[] grid = grid(layers);
+        List<Layer> layerInputs = new ArrayList<>();
+        for (LayerSeries l : layers) {
+            layerInputs.add(new Layer(l.name(), l.depth(), l.onGrid(grid)));
+        }
+        List<Response> responses = responses(table, stages, grid);
+        // a grid point is fitted and tested when it lies in a track and every response has a value there (the
+        // features warm up at the start: 10 s of heart beats, a 1 s DE window), so every response is fitted on
+        // the same rows
+        int[] block = new int[grid.length];
+        for (int g = 0; g < grid.length; g++) {
+            block[g] = rec.trackAt(grid[g]);
+            for (Response r : responses) {
+                if (!Double.isFinite(r.values()[g])) {
+                    block[g] = -1;
+                }
+            }
+        }
+        for (Response r : responses) {
+            for (int g = 0; g < grid.length; g++) {
+                if (block[g] < 0) {
+                    r.values()[g] = 0; // never fitted nor tested; the same rows for all, one decomposition per fold
+                }
+            }
+        }
+        EncodingSettings settings = EncodingSettings.defaults(1.0 / o.hopSeconds());
+        settings = new EncodingSettings(settings.rate(), settings.maxLagSeconds(), settings.components(),
+                settings.lambdas(), settings.innerFolds(), o.permutations(), settings.seed());
+        log.accept(String.format("calibration: encoding %d layers x %d responses on %d grid points",
+                layerInputs.size(), responses.size(), grid.length));
+        EncodingProfile encoding = EncodingAnalysis.run(layerInputs, responses, block, settings);
+
+        Map<String, SubjectProfile.Readout> readouts = readouts(table, stages, rec, log);
+
+        List<SubjectProfile.ModelRecord> models = new ArrayList<>();
+        Path eegModel = stages.eegModel(o.home());
+        models.add(new SubjectProfile.ModelRecord("emotion_eeg", eegModel.toString(), FileHash.sha256(eegModel)));
+        if (embeddingFile != null) {
+            models.add(new SubjectProfile.ModelRecord("embedding", embeddingFile, FileHash.sha256(Path.of(embeddingFile))));
+        }
+        List<SubjectProfile.TrackRecord> tracks = new ArrayList<>();
+        for (CalibrationRecording.Track t : rec.tracks()) {
+            RatingMarker r = rec.ratings().get(t.title());
+            tracks.add(new SubjectProfile.TrackRecord(t.title(), t.start(), t.end(), r == null ? Double.NaN : r.valence(),
+                    r == null ? Double.NaN : r.arousal()));
+        }
+        return new SubjectProfile(o.subject(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                o.version(), recording.toString(), streams, models,
+                stages.eegFeatureLabels(table), tracks, readouts, encoding, settings);
+    }
+
+    /** The grid: the network's patch times from where every layer has a patch on. */
+    private static double[] grid(List<LayerSeries> layers) {
+        LayerSeries longest = layers.get(layers.size() - 1);
+        double from = Double.NEGATIVE_INFINITY;
+        for (LayerSeries l : layers) {
+            if (l.stamps().length == 0) {
+                throw new IllegalArgumentException("the recorded music is shorter than one patch of " + l.name());
+            }
+            from = Math.max(from, l.stamps()[0]);
+        }
+        double start = from;
+        return java.util.Arrays.stream(longest.stamps()).filter(t -> t >= start - 1e-9).toArray();
+    }
+
+    /** Phasic skin conductance, heart rate, DE per scalp region and band, and the slider, on the grid. */
+    private static List<Response> responses(FrameTable table, Stages stages, double[] grid) {
+        List<Response> out = new ArrayList<>();
+        for (Stages.Column c : stages.responseColumns(table)) {
+            out.add(new Response(c.name(), c.unit(), sample(table, grid, c.columns())));
+        }
+        return out;
+    }
+
+    /** The mean of {@code columns} in the newest frame at or before each grid time. */
+    static double[] sample(FrameTable table, double[] grid, int[] columns) {
+        double[] y = new double[grid.length];
+        int row = -1;
+        for (int g = 0; g < grid.length; g++) {
+            row = table.rowAtOrBefore(grid[g], row);
+            if (row < 0) {
+                y[g] = Double.NaN;
+                continue;
+            }
+            double sum = 0;
+            for (int c : columns) {
+                sum += table.value(row, c);
+            }
+            y[g] = sum / columns.length;
+        }
+        return y;
+    }
+
+    /** Valence and arousal readouts from the latent and, as a baseline, from DE; blocked by track. */
+    private static Map<String, SubjectProfile.Readout> readouts(FrameTable table, Stages stages, CalibrationRecording rec,
+                                                                Consumer<String> log) {
+        List<CalibrationRecording.Track> rated = rec.tracks().stream().filter(t -> rec.ratings().containsKey(t.title()))
+                .toList();
+        int[] latent = stages.latentColumns(table);
+        int[] de = stages.deColumns(table);
+        List<double[]> xl = new ArrayList<>();
+        List<double[]> xd = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
+        int k = 0;
+        for (int r = 0; r < table.rows(); r++) {
+            double t = table.stamp(r);
+            int track = -1;
+            for (int j = 0; j < rated.size(); j++) {
+                if (t >= rated.get(j).start() + WINDOW_HISTORY_SECONDS && t <= rated.get(j).end()) {
+                    track = j;
+                }
+            }
+            if (track < 0) {
+                continue;
+            }
+            double[] a = row(table, r, latent);
+            double[] b = row(table, r, de);
+            if (!finite(a) || !finite(b) || k++ % WINDOW_STRIDE != 0) {
+                continue;
+            }
+            xl.add(a);
+            xd.add(b);
+            blocks.add(track);
+        }
+        if (xl.isEmpty()) {
+            throw new IllegalArgumentException("no readout windows: no frame with the emotion model's latent inside a"
+                    + " rated track (is the emotion stage on with 'latent: true'?)");
+        }
+        int[] block = blocks.stream().mapToInt(Integer::intValue).toArray();
+        Map<String, SubjectProfile.Readout> out = new LinkedHashMap<>();
+        for (String target : List.of(SubjectProfile.VALENCE, SubjectProfile.AROUSAL)) {
+            double[] perTrack = rated.stream().mapToDouble(t -> target.equals(SubjectProfile.VALENCE)
+                    ? rec.ratings().get(t.title()).valence() : rec.ratings().get(t.title()).arousal()).toArray();
+            boolean[] trackHigh = MedianSplit.high(perTrack, target + " ratings");
+            boolean[] y = new boolean[block.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = trackHigh[block[i]];
+            }
+            double median = median(perTrack);
+            out.put(target, readout(target, SubjectProfile.LATENT, stages.latentLabels(table), xl, y, block, median, log));
+            out.put(target + "_de", readout(target, SubjectProfile.DE, stages.eegFeatureLabels(table), xd, y, block,
+                    median, log));
+        }
+        return out;
+    }
+
+    private static SubjectProfile.Readout readout(String target, String features, List<String> labels, List<double[]> rows,
+                                                  boolean[] y, int[] block, double median, Consumer<String> log) {
+        double[][] x = rows.toArray(new double[0][]);
+        int tracks = java.util.Arrays.stream(block).max().orElse(0) + 1;
+        ReadoutScore score = BlockedReadout.crossValidate(x, y, block, tracks, 1);
+        log.accept(String.format("calibration: %s from %s: window accuracy %.2f [%.2f, %.2f] (%d windows), track accuracy"
+                        + " %.2f [%.2f, %.2f] (%d tracks), leave-one-track-out", target, features, score.window().value(),
+                score.window().low(), score.window().high(), score.window().n(), score.track().value(),
+                score.track().low(), score.track().high(), score.track().n()));
+        return new SubjectProfile.Readout(target, features, labels, median, ShrinkageLda.fit(x, y), score);
+    }
+
+    private static double[] row(FrameTable table, int r, int[] columns) {
+        double[] v = new double[columns.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = table.value(r, columns[i]);
+        }
+        return v;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+}

@@ -1,0 +1,157 @@
+package org.frisson.app.calibrate;
+
+import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.calibration.EegRegion;
+import org.frisson.lsl.StreamInfo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a calibration finds what it needs among a pipeline's outputs, by following the config: the emotion
+ * stage (its EEG latent, published with {@code latent: true}) and the DE stage it reads, the skin conductance,
+ * heart rate and slider stages; each stage's channels on its output, named after its input streams.
+ */
+final class Stages {
+
+    /** A response: its name, unit, and the columns averaged into it. */
+    record Column(String name, String unit, int[] columns) {
+    }
+
+    /** A bound stream's name and channel labels, kept past the pipeline that owned its description. */
+    private record Bound(String name, List<String> labels) {
+    }
+
+    private final PipelineConfig cfg;
+    private final Map<String, List<Bound>> byRole = new LinkedHashMap<>();
+    private final PipelineConfig.StageEntry emotion;
+    private final PipelineConfig.StageEntry de;
+
+    Stages(PipelineConfig cfg, Map<String, List<StreamInfo>> byRole) {
+        this.cfg = cfg;
+        byRole.forEach((role, infos) -> this.byRole.put(role, infos.stream()
+                .map(i -> new Bound(i.name(), i.channelLabels())).toList()));
+        this.emotion = cfg.stages().stream().filter(s -> s.kind().equals("emotion") && s.params().containsKey("eeg"))
+                .findFirst().orElseThrow(() -> new PipelineConfig.ConfigException(cfg.file()
+                        + ": calibration needs an 'emotion' stage with an EEG branch ('eeg: <differential_entropy stage>')"));
+        if (!Boolean.TRUE.equals(emotion.params().get("latent"))) {
+            throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + emotion.name()
+                    + "': calibration needs 'latent: true' (the readouts are fitted on the EEG latent)");
+        }
+        String deName = String.valueOf(emotion.params().get("eeg"));
+        this.de = cfg.stages().stream().filter(s -> s.name().equals(deName)).findFirst().orElseThrow(() ->
+                new PipelineConfig.ConfigException(cfg.file() + ": stage '" + emotion.name() + "': no stage '" + deName + "'"));
+    }
+
+    private String outputName(PipelineConfig.StageEntry s, String fallback) {
+        String key = String.valueOf(s.params().getOrDefault("output", fallback));
+        PipelineConfig.Output o = cfg.outputs().get(key);
+        if (o == null) {
+            throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + s.name() + "' writes on output '" + key
+                    + "', which outputs does not declare");
+        }
+        return o.name();
+    }
+
+    private List<Bound> streams(PipelineConfig.StageEntry s) {
+        return byRole.getOrDefault(String.valueOf(s.params().get("input")), List.of());
+    }
+
+    /** The EEG branch's model file, resolved as the stage resolves it. */
+    Path eegModel(Path home) {
+        Path file = Path.of(String.valueOf(emotion.params().getOrDefault("eeg_model", "models/default/emotion_eeg.onnx")));
+        return file.isAbsolute() ? file : home.resolve(file);
+    }
+
+    int[] latentColumns(FrameTable table) {
+        return table.columns(outputName(emotion, "emotion"), c -> c.startsWith("eeg.latent.")).stream()
+                .mapToInt(Map.Entry::getValue).toArray();
+    }
+
+    List<String> latentLabels(FrameTable table) {
+        return table.columns(outputName(emotion, "emotion"), c -> c.startsWith("eeg.latent.")).stream()
+                .map(e -> e.getKey().substring("eeg.".length())).toList();
+    }
+
+    private List<Map.Entry<String, Integer>> deEntries(FrameTable table) {
+        List<Bound> eeg = streams(de);
+        if (eeg.size() != 1) {
+            throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + de.name()
+                    + "': calibration needs exactly one EEG stream, the recording binds " + eeg.size());
+        }
+        String prefix = eeg.get(0).name() + ".";
+        return table.columns(outputName(de, "features"), c -> c.startsWith(prefix));
+    }
+
+    int[] deColumns(FrameTable table) {
+        return deEntries(table).stream().mapToInt(Map.Entry::getValue).toArray();
+    }
+
+    /** The DE features as the emotion stage sees them, {@code <channel>/<band>} (their channels without the stream). */
+    List<String> eegFeatureLabels(FrameTable table) {
+        String prefix = streams(de).get(0).name() + ".";
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : deEntries(table)) {
+            out.add(e.getKey().substring(prefix.length()));
+        }
+        return out;
+    }
+
+    /**
+     * The responses a layer profile is made for: phasic skin conductance and heart rate of every such stage,
+     * DE per scalp region and band (mean over the region's electrodes), and every slider channel.
+     */
+    List<Column> responseColumns(FrameTable table) {
+        List<Column> out = new ArrayList<>();
+        for (PipelineConfig.StageEntry s : cfg.stages()) {
+            String output = switch (s.kind()) {
+                case "eda", "heart_rate", "latest" -> outputName(s, "features");
+                default -> null;
+            };
+            if (output == null) {
+                continue;
+            }
+            for (Bound in : streams(s)) {
+                String prefix = in.name() + ".";
+                switch (s.kind()) {
+                    case "eda" -> one(out, table, output, prefix + "phasic", in.name() + ".phasic", "µS");
+                    case "heart_rate" -> one(out, table, output, prefix + "heart_rate", in.name() + ".heart_rate", "bpm");
+                    default -> {
+                        for (String label : in.labels()) {
+                            one(out, table, output, prefix + label, in.name() + "." + label, "");
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<Integer>> regions = new LinkedHashMap<>();
+        String prefix = streams(de).get(0).name() + ".";
+        for (Map.Entry<String, Integer> e : deEntries(table)) {
+            String f = e.getKey().substring(prefix.length());
+            int dot = f.lastIndexOf('/');
+            EegRegion region = EegRegion.of(f.substring(0, dot));
+            if (region != null) {
+                regions.computeIfAbsent("eeg." + region.label() + "." + f.substring(dot + 1), k -> new ArrayList<>())
+                        .add(e.getValue());
+            }
+        }
+        regions.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(Stages::regionOrder)))
+                .forEach(e -> out.add(new Column(e.getKey(), "nats (DE)",
+                        e.getValue().stream().mapToInt(Integer::intValue).toArray())));
+        return out;
+    }
+
+    private static int regionOrder(String name) {
+        return EegRegion.valueOf(name.split("\\.")[1].toUpperCase(java.util.Locale.ROOT)).ordinal();
+    }
+
+    private static void one(List<Column> out, FrameTable table, String output, String channel, String name, String unit) {
+        int c = table.column(output, channel);
+        if (c >= 0) {
+            out.add(new Column(name, unit, new int[] {c}));
+        }
+    }
+}
