@@ -108,7 +108,10 @@ final class CalibrationSession implements LiveSession {
 
         @Override
         public void chunk(int stream, int samples, double[] stamps, double[] values, String[] texts, double clockOffset) {
-            for (int i = 0; i < samples && texts != null; i++) {
+            if (stream != tracks && stream != ratingsIn) {
+                return;
+            }
+            for (int i = 0; i < samples; i++) {
                 String text = texts[i];
                 if (stream == tracks && text.startsWith("track_start ")) {
                     open = text.substring("track_start ".length()).trim();

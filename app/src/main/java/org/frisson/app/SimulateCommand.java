@@ -87,6 +87,10 @@ final class SimulateCommand implements Runnable {
             description = "float32, double64, string, int32, int16, int8, int64. Default: string for Markers, else float32.")
     String format;
 
+    @Option(names = "--wait", defaultValue = "0", paramLabel = "S",
+            description = "Hold the start up to S seconds until every stream has a consumer (e.g. a calibration block started first).")
+    double wait;
+
     @Option(names = "--duration", defaultValue = "0", paramLabel = "S",
             description = "Seconds to publish; 0 until Ctrl-C (default).")
     double duration;
@@ -190,7 +194,7 @@ final class SimulateCommand implements Runnable {
                 : org.frisson.lsl.LslLibrary.frissonHome().resolve(".frisson/sim-truth-" + session + ".json");
         var opts = sessionOptions(truthFile);
         StopSignal.install();
-        try (var sim = org.frisson.app.sim.Simulator.start(opts)) {
+        try (var sim = org.frisson.app.sim.Simulator.start(opts, wait)) {
             var err = spec.commandLine().getErr();
             err.printf("simulating a %s session (seed %d): %s%n", profile, seed, String.join(", ", sim.streams()));
             err.printf("ground truth: %s%n", truthFile);

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A live calibration block over real LSL, shortened: the simulator plays a four-track calibration playlist
+ * A live calibration block over real LSL, shortened: the simulator (started second, holding its start until
+ * Frisson's inlets are there) plays a four-track calibration playlist of 15 s tracks
  * (as an external player: track markers on a PlaybackMarkers stream) with a listener's EEG, skin conductance,
  * PPG, slider and chill button; {@code frisson calibrate} follows the tracks, asks for each track's rating in
  * the terminal (answered on its stdin), records everything, and fits and writes the profile.
@@ -45,29 +46,28 @@ class CalibrationLiveTest {
                 .replace("name: frisson.health", "name: frisson.health." + session);
         Files.writeString(config, yaml);
         Path out = dir.resolve("profiles/live");
+        Path log = dir.resolve("calibrate.log");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfrisson.home=" + home, "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson",
+                "calibrate", "--config", config.toString(), "--subject", "live", "--out", out.toString(),
+                "--tracks", "4", "--ratings", "terminal", "--permutations", "20", "--duration", "200",
+                "--no-dashboard"));
+        // the experimenter starts Frisson, then the player: the block is followed from its first track on
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (FrissonChild sim = FrissonChild.start("simulate", "--profile", "calibration", "--tracks", "4",
-                "--track-seconds", "8", "--seed", "5", "--session", session)) {
-            Path log = dir.resolve("calibrate.log");
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dfrisson.home=" + home, "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson",
-                    "calibrate", "--config", config.toString(), "--subject", "live", "--out", out.toString(),
-                    "--tracks", "4", "--ratings", "terminal", "--permutations", "20", "--duration", "150",
-                    "--no-dashboard"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                try (Writer stdin = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-                    stdin.write("nine nine\n"); // refused, asked again
-                    for (String a : ANSWERS) {
-                        stdin.write(a + "\n");
-                    }
+                "--track-seconds", "15", "--seed", "5", "--session", session, "--wait", "15")) {
+            try (Writer stdin = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+                stdin.write("nine nine\n"); // refused, asked again
+                for (String a : ANSWERS) {
+                    stdin.write(a + "\n");
                 }
-                assertTrue(p.waitFor(240, TimeUnit.SECONDS), "calibrate did not finish:\n" + Files.readString(log));
-                String printed = Files.readString(log);
-                assertEquals(0, p.exitValue(), printed);
-                assertTrue(printed.contains("rate 'cal-01'") && printed.contains("must be numbers, got 'nine nine'"), printed);
-            } finally {
-                p.destroyForcibly();
             }
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "calibrate did not finish:\n" + Files.readString(log));
+            String printed = Files.readString(log);
+            assertEquals(0, p.exitValue(), printed);
+            assertTrue(printed.contains("rate 'cal-01'") && printed.contains("must be numbers, got 'nine nine'"), printed);
+        } finally {
+            p.destroyForcibly();
         }
         SubjectProfile profile = ProfileFiles.read(out);
         assertEquals(4, profile.tracks().size(), profile.tracks().toString());

@@ -59,7 +59,10 @@ public final class CalibrationFit {
     }
 
     /** Reads the recording and fits everything; {@code log} hears progress and warnings. */
-    public static SubjectProfile fit(Path recording, PipelineConfig cfg, Options o, Consumer<String> log) {
+    public static SubjectProfile fit(Path recording, PipelineConfig cfg, Options o, Consumer<String> out) {
+        long start = System.nanoTime();
+        Consumer<String> log = line -> out.accept(line.startsWith("calibration: ")
+                ? String.format("%s (%.1f s)", line, (System.nanoTime() - start) / 1e9) : line);
         XdfFile xdf;
         try {
             xdf = XdfReader.read(recording, XdfReader.Options.raw());
@@ -130,9 +133,11 @@ public final class CalibrationFit {
         EncodingSettings settings = EncodingSettings.defaults(1.0 / o.hopSeconds());
         settings = new EncodingSettings(settings.rate(), settings.maxLagSeconds(), settings.components(),
                 settings.lambdas(), settings.innerFolds(), o.permutations(), settings.seed());
-        log.accept(String.format("calibration: encoding %d layers x %d responses on %d grid points",
+        log.accept(String.format("calibration: %d patches per layer; encoding %d layers x %d responses on %d grid points",
+                layers.get(0).stamps().length,
                 layerInputs.size(), responses.size(), grid.length));
         EncodingProfile encoding = EncodingAnalysis.run(layerInputs, responses, block, settings);
+        log.accept("calibration: layer profile fitted");
 
         Map<String, SubjectProfile.Readout> readouts = readouts(table, stages, rec, log);
 

@@ -25,6 +25,13 @@ final class LslSink implements SessionSink {
         }
     }
 
+    /** Waits until every outlet has a consumer or the LSL clock reaches {@code deadline}. */
+    void waitForConsumers(double deadline) {
+        for (Outlet o : outlets) {
+            o.waitForConsumers(Math.max(0, deadline - org.frisson.lsl.Lsl.localClock()));
+        }
+    }
+
     @Override
     public void samples(int stream, float[] values, int samples, double[] stamps) {
         outlets.get(stream).push(values, samples, stamps);

@@ -23,12 +23,15 @@ public final class Simulator implements AutoCloseable {
     private volatile boolean running = true;
     private volatile int passesWritten;
 
-    private Simulator(SessionOptions options) {
+    private Simulator(SessionOptions options, double waitSeconds) {
         this.source = SessionSource.create(options);
         if (!options.calibration()) {
             keepDemoPiece(source.music());
         }
         this.sink = new LslSink(source.streams());
+        if (waitSeconds > 0) {
+            sink.waitForConsumers(Lsl.localClock() + waitSeconds);
+        }
         source.start(Lsl.localClock());
         writeTruth(1);
         this.thread = new Thread(this::run, "frisson-simulator");
@@ -38,7 +41,15 @@ public final class Simulator implements AutoCloseable {
 
     /** Opens the outlets and starts publishing. */
     public static Simulator start(SessionOptions options) {
-        return new Simulator(options);
+        return new Simulator(options, 0);
+    }
+
+    /**
+     * Opens the outlets, holds the session's start up to {@code waitSeconds} until every stream has a consumer
+     * (a recorder or pipeline that must see the session from its first sample), then starts publishing.
+     */
+    public static Simulator start(SessionOptions options, double waitSeconds) {
+        return new Simulator(options, waitSeconds);
     }
 
     /** The demo piece as a WAV file for the player, written once. */
