@@ -21,10 +21,7 @@ public final class MedianSplit {
                 throw new IllegalArgumentException(what + ": rating of track " + k + " is " + perTrack[k]);
             }
         }
-        double[] sorted = perTrack.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        double median = median(perTrack);
         boolean[] high = new boolean[perTrack.length];
         int count = 0;
         for (int k = 0; k < perTrack.length; k++) {
@@ -38,5 +35,13 @@ public final class MedianSplit {
                     + median + " leaves no high track (no rating is above it)");
         }
         return high;
+    }
+
+    /** The median of {@code values}: the middle one, or for an even count the mean of the middle two. */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

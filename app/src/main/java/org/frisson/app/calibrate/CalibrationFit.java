@@ -4,7 +4,6 @@ import org.frisson.app.pipeline.Pipeline;
 import org.frisson.app.pipeline.PipelineConfig;
 import org.frisson.app.pipeline.RecordingFeed;
 import org.frisson.calibration.BlockedReadout;
-import org.frisson.calibration.EegRegion;
 import org.frisson.calibration.EncodingAnalysis;
 import org.frisson.calibration.EncodingProfile;
 import org.frisson.calibration.EncodingSettings;
@@ -245,7 +244,7 @@ public final class CalibrationFit {
             for (int i = 0; i < y.length; i++) {
                 y[i] = trackHigh[block[i]];
             }
-            double median = median(perTrack);
+            double median = MedianSplit.median(perTrack);
             out.put(target, readout(target, SubjectProfile.LATENT, stages.latentLabels(table), xl, y, block, median, log));
             out.put(target + "_de", readout(target, SubjectProfile.DE, stages.eegFeatureLabels(table), xd, y, block,
                     median, log));
@@ -280,11 +279,5 @@ public final class CalibrationFit {
             }
         }
         return true;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }
