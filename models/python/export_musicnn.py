@@ -5,7 +5,7 @@
 The ONNX file has input `logmel` [B,187,96] (librosa log-mel at 16 kHz: n_fft 512, hop 256, 96 Slaney
 bands, log10(10000 x + 1)) and outputs `taggram` [B,50] plus every named layer (see musicnn_graph.py).
 Before it is written, the exported model runs in ONNX Runtime on the same inputs as TensorFlow running the
-checkpoint graph; the export fails when any output differs by more than --tolerance. `--verify-only FILE`
+checkpoint graph; the export fails when any output differs by more than --tolerance of its scale. `--verify-only FILE`
 repeats that check on an existing file and prints the largest differences as JSON.
 """
 import argparse
@@ -59,9 +59,13 @@ def check_inputs(rng):
 
 
 def max_errors(onnx_path_or_bytes, reference, inputs):
+    """Per output, the largest |ONNX - TF| over the inputs, relative to the output's scale (its largest |TF|
+    value, at least 1): float32 rounding grows with the values a layer carries (MusiCNN's pooled layers reach
+    100 and more), so an absolute bound would test the CPU's kernels rather than the conversion."""
     import onnxruntime as ort
     session = ort.InferenceSession(onnx_path_or_bytes, providers=["CPUExecutionProvider"])
     worst = {n: 0.0 for n in mg.OUTPUTS}
+    scale = {n: 1.0 for n in mg.OUTPUTS}
     for x in inputs:
         want = reference.run(x)
         got = dict(zip(mg.OUTPUTS, session.run(mg.OUTPUTS, {"logmel": x})))
@@ -69,7 +73,8 @@ def max_errors(onnx_path_or_bytes, reference, inputs):
             if got[n].shape != want[n].shape:
                 raise SystemExit(f"output {n}: ONNX shape {got[n].shape} != TensorFlow {want[n].shape}")
             worst[n] = max(worst[n], float(np.max(np.abs(got[n] - want[n]))))
-    return worst
+            scale[n] = max(scale[n], float(np.max(np.abs(want[n]))))
+    return {n: worst[n] / scale[n] for n in mg.OUTPUTS}
 
 
 def export(model, out, tolerance):
@@ -96,10 +101,11 @@ def export(model, out, tolerance):
     log("checking ONNX Runtime against TensorFlow on the same inputs")
     reference = mg.Reference(model)
     worst = max_errors(proto.SerializeToString(), reference, check_inputs(np.random.default_rng(7)))
-    log("max |ONNX - TF| per output: " + ", ".join(f"{k} {v:.2e}" for k, v in worst.items()))
+    log("max |ONNX - TF| / scale per output: " + ", ".join(f"{k} {v:.2e}" for k, v in worst.items()))
     bad = {k: v for k, v in worst.items() if not v <= tolerance}
     if bad:
-        raise SystemExit(f"{out}: outputs {sorted(bad)} differ from TensorFlow by more than {tolerance}")
+        raise SystemExit(f"{out}: outputs {sorted(bad)} differ from TensorFlow by more than {tolerance} of their "
+                         f"scale")
 
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     tmp = out + ".part"
@@ -114,7 +120,11 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--model", default="MTT_musicnn", choices=sorted(mg.MODELS))
     p.add_argument("--out", help="ONNX file to write")
-    p.add_argument("--tolerance", type=float, default=1e-4, help="largest accepted |ONNX - TF| (default 1e-4)")
+    # A correct conversion differs by float32 rounding: at most 3e-6 of the scale measured on AMD EPYC (AVX2);
+    # a wrong one (a transposed kernel, another padding) by a sizeable part of it.
+    p.add_argument("--tolerance", type=float, default=1e-4,
+                   help="largest accepted |ONNX - TF| relative to the output's largest |TF| value, at least 1 "
+                        "(default 1e-4)")
     p.add_argument("--verify-only", metavar="FILE", help="check an existing export, print the errors as JSON")
     a = p.parse_args(argv)
     if a.verify_only:

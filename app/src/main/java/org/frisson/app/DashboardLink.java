@@ -3,6 +3,7 @@ package org.frisson.app;
 import org.frisson.app.pipeline.ChunkListener;
 import org.frisson.app.pipeline.OutputListener;
 import org.frisson.app.pipeline.Pipeline;
+import org.frisson.app.pipeline.ProvenanceMap;
 import org.frisson.app.pipeline.StreamHealth;
 import org.frisson.dashboards.Dashboard;
 import org.frisson.dashboards.HealthRow;
@@ -60,7 +61,7 @@ final class DashboardLink {
                 units.add(ch != null ? ch.unit() : "");
             }
             out.add(new StreamDescription(info.name(), info.type(), info.nominalRate(), labels, units,
-                    info.format() == ChannelFormat.STRING));
+                    info.format() == ChannelFormat.STRING, ProvenanceMap.notices(info)));
         }
         return out;
     }

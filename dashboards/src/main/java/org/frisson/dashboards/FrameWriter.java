@@ -178,6 +178,11 @@ final class FrameWriter {
             g.writeString(u);
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("notices");
+        for (String n : d.notices()) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
     }
 
     private static void health(JsonGenerator g, HealthRow h) throws IOException {

@@ -51,4 +51,11 @@ public interface StageContext {
      * irregular stream with one text channel, which no stage writes numbers on.
      */
     MarkerSlot markers(String output);
+
+    /**
+     * Says which model or embedder computes this stage's results and with which weights; a stage that runs a
+     * model calls it once it knows (also when a stand-in runs or the model is off). The pipeline carries it to
+     * every output the stage's results reach, with {@link Provenance#notice} shown wherever they are.
+     */
+    void provenance(Provenance provenance);
 }

@@ -3,7 +3,9 @@ package org.frisson.lsl;
 import com.sun.jna.Pointer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stream's identity and metadata: what an outlet announces and what a resolver finds.
@@ -138,6 +140,14 @@ public final class StreamInfo extends NativeHandle {
         return parsed().text("desc/" + path);
     }
 
+    /**
+     * The elements at a slash-separated path below {@code <desc>} (e.g. {@code "provenance/model"}), each as its
+     * children's names and texts; empty if there are none.
+     */
+    public List<Map<String, String>> descElements(String path) {
+        return parsed().elements("desc/" + path);
+    }
+
     /** Whether this stream matches an LSL query predicate such as {@code "type='EEG'"}. */
     public boolean matches(String predicate) {
         return LslNative.lsl_stream_info_matches_query(handle(), predicate) != 0;
@@ -187,6 +197,7 @@ public final class StreamInfo extends NativeHandle {
         private String sourceId = "";
         private final List<Channel> channels = new ArrayList<>();
         private final List<String[]> descValues = new ArrayList<>();
+        private final Map<String, List<DescElement>> descGroups = new LinkedHashMap<>();
 
         private Builder(String name, String type) {
             this.name = name;
@@ -232,6 +243,16 @@ public final class StreamInfo extends NativeHandle {
             return this;
         }
 
+        /**
+         * A {@code <desc>} child {@code group} (made once) holding one {@code element} per call, with
+         * {@code fields} as its children: {@code <provenance><model><stage>...</stage>...</model></provenance>}.
+         */
+        public Builder descElement(String group, String element, Map<String, String> fields) {
+            descGroups.computeIfAbsent(group, g -> new ArrayList<>())
+                    .add(new DescElement(element, new LinkedHashMap<>(fields)));
+            return this;
+        }
+
         public StreamInfo build() {
             if (channelCount < 1) {
                 throw new IllegalArgumentException("stream '" + name + "': channel count must be >= 1, got " + channelCount);
@@ -250,6 +271,13 @@ public final class StreamInfo extends NativeHandle {
             for (String[] kv : descValues) {
                 LslNative.lsl_append_child_value(desc, kv[0], kv[1]);
             }
+            for (Map.Entry<String, List<DescElement>> g : descGroups.entrySet()) {
+                Pointer group = LslNative.lsl_append_child(desc, g.getKey());
+                for (DescElement item : g.getValue()) {
+                    Pointer e = LslNative.lsl_append_child(group, item.name());
+                    item.fields().forEach((k, v) -> LslNative.lsl_append_child_value(e, k, v));
+                }
+            }
             if (!channels.isEmpty()) {
                 Pointer chans = LslNative.lsl_append_child(desc, "channels");
                 for (Channel c : channels) {
@@ -264,6 +292,9 @@ public final class StreamInfo extends NativeHandle {
                 }
             }
             return info;
+        }
+
+        private record DescElement(String name, Map<String, String> fields) {
         }
     }
 }

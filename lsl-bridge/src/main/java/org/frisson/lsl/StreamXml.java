@@ -13,7 +13,9 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads stream XML, which arrives from the network and is untrusted: DOCTYPEs are refused outright,
@@ -78,6 +80,32 @@ public final class StreamXml {
         for (Node n = channels.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element ch && ch.getTagName().equals("channel")) {
                 out.add(new Channel(childText(ch, "label"), childText(ch, "unit"), childText(ch, "type")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every element named like the last part of a slash-separated path, below the element the rest names
+     * (e.g. {@code desc/provenance/model}), each as its child elements' names and texts, in document order.
+     */
+    public List<Map<String, String>> elements(String path) {
+        List<Map<String, String>> out = new ArrayList<>();
+        int cut = path.lastIndexOf('/');
+        Element parent = cut < 0 ? root : find(root, path.substring(0, cut));
+        if (parent == null) {
+            return out;
+        }
+        String name = path.substring(cut + 1);
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element f) {
+                        fields.put(f.getTagName(), f.getTextContent().trim());
+                    }
+                }
+                out.add(fields);
             }
         }
         return out;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Produces a model file once with one of the project's Python export tools ({@code models/python/}, run from
- * the venv in {@code <home>/.frisson/venv}): visible progress (the command and the tool's own log go to
+ * the {@link ExportEnvironment}, installed first when missing): visible progress (the command and the tool's own log go to
  * {@code log}), a bounded wait, and the file written whole or not at all (the tools write to a temporary name
  * and rename).
  */
@@ -32,12 +32,11 @@ final class ModelExport {
         if (Files.isRegularFile(out)) {
             return out;
         }
-        Path python = home.resolve(".frisson/venv/bin/python");
         Path tool = home.resolve("models/python").resolve(script);
-        if (!Files.isExecutable(python) || !Files.isRegularFile(tool)) {
-            throw new ModelUnavailableException(out + " is not exported and the export needs " + python
-                    + " (run scripts/setup --test in " + home + ")");
+        if (!Files.isRegularFile(tool)) {
+            throw new ModelUnavailableException(out + " is not exported and the export tool " + tool + " is missing");
         }
+        Path python = ExportEnvironment.python(home, log);
         List<String> cmd = new ArrayList<>(List.of(python.toString(), tool.toString()));
         cmd.addAll(args);
         cmd.addAll(List.of("--out", out.toString()));
@@ -49,7 +48,7 @@ final class ModelExport {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
             p = pb.start();
-            Thread copier = copy(p, log);
+            Thread copier = ChildOutput.copy(p, log, "model-export-log");
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ModelUnavailableException("the export of " + what + " did not finish in "
                         + TIMEOUT_SECONDS + " s");
@@ -70,23 +69,5 @@ final class ModelExport {
                 p.destroyForcibly();
             }
         }
-    }
-
-    /** The export's own progress lines, as they come. */
-    private static Thread copy(Process child, PrintStream log) {
-        Thread copier = new Thread(() -> {
-            try (var in = child.getInputStream()) {
-                byte[] chunk = new byte[4096];
-                for (int n; (n = in.read(chunk)) >= 0; ) {
-                    log.write(chunk, 0, n);
-                    log.flush();
-                }
-            } catch (IOException ignored) {
-                // the child is gone; its exit code tells the rest
-            }
-        }, "model-export-log");
-        copier.setDaemon(true);
-        copier.start();
-        return copier;
     }
 }

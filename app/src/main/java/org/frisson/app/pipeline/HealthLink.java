@@ -3,6 +3,7 @@ package org.frisson.app.pipeline;
 import org.frisson.lsl.ChannelFormat;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;
+import org.frisson.stage.Provenance;
 
 import java.util.List;
 
@@ -24,11 +25,13 @@ final class HealthLink implements AutoCloseable {
     private final double[] sample;
     private final double[] stamp = new double[1];
 
-    HealthLink(PipelineConfig.Output spec, List<StreamHealth> streams, double period) {
+    /** {@code provenance}: every model of the pipeline, written into the description (stand-ins flagged). */
+    HealthLink(PipelineConfig.Output spec, List<StreamHealth> streams, double period, List<Provenance> provenance) {
         this.streams = streams;
         StreamInfo.Builder b = StreamInfo.builder(spec.name(), spec.type()).rate(1.0 / period)
                 .channelCount(streams.size() * FIELDS.length).format(ChannelFormat.DOUBLE64)
                 .sourceId(spec.sourceId()).desc("manufacturer", "Frisson");
+        ProvenanceMap.describe(b, provenance);
         for (StreamHealth h : streams) {
             for (int f = 0; f < FIELDS.length; f++) {
                 b.channel(h.name + "." + FIELDS[f], UNITS[f], "Health");

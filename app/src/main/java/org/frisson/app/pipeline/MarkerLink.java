@@ -4,6 +4,9 @@ import org.frisson.lsl.ChannelFormat;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.stage.MarkerSlot;
+import org.frisson.stage.Provenance;
+
+import java.util.List;
 
 /**
  * One marker output on LSL: an irregular stream with one string channel ({@link #LABEL}). A marker is
@@ -29,9 +32,10 @@ final class MarkerLink implements MarkerSlot.Sink, AutoCloseable {
     }
 
     /** Describes the stream and, when {@code publish}, opens its outlet (offline runs only describe it). */
-    void open(boolean publish) {
-        info = StreamInfo.builder(spec.name(), spec.type()).channelCount(1).rate(0).format(ChannelFormat.STRING)
-                .sourceId(spec.sourceId()).desc("manufacturer", "Frisson").channel(LABEL, "", spec.type()).build();
+    void open(boolean publish, List<Provenance> provenance) {
+        StreamInfo.Builder b = StreamInfo.builder(spec.name(), spec.type()).channelCount(1).rate(0)
+                .format(ChannelFormat.STRING).sourceId(spec.sourceId()).desc("manufacturer", "Frisson");
+        info = ProvenanceMap.describe(b, provenance).channel(LABEL, "", spec.type()).build();
         outlet = publish ? Outlet.open(info) : null;
     }
 

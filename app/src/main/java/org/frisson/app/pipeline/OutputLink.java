@@ -5,6 +5,7 @@ import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Provenance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 final class OutputLink implements AutoCloseable {
 
+    private final String key;
     private final PipelineConfig.Output spec;
     private final List<OutputSlot> slots = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
@@ -26,8 +28,14 @@ final class OutputLink implements AutoCloseable {
     private StreamInfo info;
     private Outlet outlet;
 
-    OutputLink(PipelineConfig.Output spec) {
+    OutputLink(String key, PipelineConfig.Output spec) {
+        this.key = key;
         this.spec = spec;
+    }
+
+    /** The output's key in the config ({@code features}, {@code emotion}, ...). */
+    String key() {
+        return key;
     }
 
     void declare(OutputSlot slot, List<String> slotLabels, String unit) {
@@ -42,8 +50,11 @@ final class OutputLink implements AutoCloseable {
         return !slots.isEmpty();
     }
 
-    /** Lays the slots out and, when {@code publish}, opens the outlet (offline runs only describe it). */
-    void open(double frameRate, boolean publish) {
+    /**
+     * Lays the slots out and, when {@code publish}, opens the outlet (offline runs only describe it); the
+     * description names the models behind the channels ({@code provenance}).
+     */
+    void open(double frameRate, boolean publish, List<Provenance> provenance) {
         sample = new double[labels.size() + 1];
         int at = 0;
         for (OutputSlot s : slots) {
@@ -53,6 +64,7 @@ final class OutputLink implements AutoCloseable {
         StreamInfo.Builder b = StreamInfo.builder(spec.name(), spec.type()).channelCount(sample.length)
                 .rate(frameRate).format(ChannelFormat.DOUBLE64).sourceId(spec.sourceId())
                 .desc("manufacturer", "Frisson");
+        ProvenanceMap.describe(b, provenance);
         for (int i = 0; i < labels.size(); i++) {
             b.channel(labels.get(i), units.get(i), spec.type());
         }

@@ -18,6 +18,7 @@ import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
+import org.frisson.stage.Provenance;
 import org.frisson.stage.StageContext;
 
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, Stage> stages = new LinkedHashMap<>();
     private final PipelineMetrics metrics;
     private HealthLink healthLink;
+    private final ProvenanceMap provenance = new ProvenanceMap();
     private Disruptor<ChunkEvent> disruptor;
     private Aligner aligner;
     private volatile boolean ticking = true;
@@ -226,6 +228,9 @@ public final class Pipeline implements AutoCloseable {
             }
             runs.add(new Aligner.StageRun(entry.name(), stage, metrics.stageTime(entry.name()), new long[1]));
         }
+        for (Provenance p : provenance.flagged()) {
+            log.accept("frisson: NOTE " + p.line());
+        }
         // 3. buffers and views
         List<Aligner.Input> states = new ArrayList<>();
         for (int i = 0; i < infos.size(); i++) {
@@ -250,13 +255,13 @@ public final class Pipeline implements AutoCloseable {
         List<OutputLink> used = new ArrayList<>();
         for (OutputLink o : outputs.values()) {
             if (o.isUsed()) {
-                o.open(1.0 / s.hop(), offlineInputs == null);
+                o.open(1.0 / s.hop(), offlineInputs == null, provenance.of(o.key()));
                 used.add(o);
             }
         }
         PipelineConfig.Output h = config.outputs().get("health");
         if (h != null && offlineInputs == null) {
-            healthLink = new HealthLink(h, health, s.healthPeriod());
+            healthLink = new HealthLink(h, health, s.healthPeriod(), provenance.all());
         }
         List<StreamInfo> outputInfos = new ArrayList<>();
         used.forEach(o -> outputInfos.add(o.info()));
@@ -264,8 +269,9 @@ public final class Pipeline implements AutoCloseable {
             outputInfos.add(healthLink.info());
         }
         OutputListener[] listeners = taps.outputs().toArray(new OutputListener[0]);
-        for (MarkerLink m : markerOutputs.values()) {
-            m.open(offlineInputs == null);
+        for (Map.Entry<String, MarkerLink> e : markerOutputs.entrySet()) {
+            MarkerLink m = e.getValue();
+            m.open(offlineInputs == null, provenance.of(e.getKey()));
             m.listeners(listeners, outputInfos.size());
             outputInfos.add(m.info());
         }
@@ -468,6 +474,7 @@ public final class Pipeline implements AutoCloseable {
                 throw new StageConfigException(params.where() + ": reads stage '" + stage + "' (kind " + s.kind()
                         + "), which gives no " + type.getSimpleName());
             }
+            provenance.reads(name, stage);
             return type.cast(s);
         }
 
@@ -515,10 +522,19 @@ public final class Pipeline implements AutoCloseable {
                 throw new StageConfigException(params.where() + ": writes numbers on output '" + output
                         + "', which carries markers");
             }
-            OutputLink link = outputs.computeIfAbsent(output, k -> new OutputLink(spec));
+            OutputLink link = outputs.computeIfAbsent(output, k -> new OutputLink(output, spec));
+            provenance.writes(name, output);
             OutputSlot slot = new OutputSlot(output, labels.size());
             link.declare(slot, labels, unit);
             return slot;
+        }
+
+        @Override
+        public void provenance(Provenance p) {
+            if (!p.stage().equals(name)) {
+                throw new IllegalArgumentException(params.where() + ": provenance given for stage '" + p.stage() + "'");
+            }
+            provenance.add(p);
         }
 
         @Override
@@ -532,6 +548,7 @@ public final class Pipeline implements AutoCloseable {
                 throw new StageConfigException(params.where() + ": emits markers on output '" + output
                         + "', which carries numbers");
             }
+            provenance.writes(name, output);
             MarkerSlot slot = new MarkerSlot(output);
             slot.bind(markerOutputs.computeIfAbsent(output, k -> new MarkerLink(spec)));
             return slot;

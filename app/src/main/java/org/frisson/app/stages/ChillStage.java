@@ -43,14 +43,14 @@ public final class ChillStage implements Stage {
         String upstream = p.getString("music", null);
         VectorSource emb = context.upstream(upstream, VectorSource.class);
         slot = context.output(p.getString("output", "chills"), List.of("phasic_predicted", "chill_probability"), "");
-        model = ModelFiles.open(p, "model", "models/default/chills.onnx");
+        model = ModelFiles.open(context, "model", "models/default/chills.onnx");
         if (model == null) {
             return;
         }
         int[] shape = model.inputShape();
         int size = emb.labels().size();
         if (shape.length != 2 || shape[1] != size) {
-            ModelFiles.disabled(p, "model", model.file() + ": the model takes " + java.util.Arrays.toString(shape)
+            ModelFiles.disabled(context, "model", model.file() + ": the model takes " + java.util.Arrays.toString(shape)
                     + " (frames x embedding), stage '" + upstream + "' gives an embedding of " + size + " values");
             model.close();
             model = null;
@@ -64,6 +64,7 @@ public final class ChillStage implements Stage {
         phasic = model.outputIndex("phasic");
         chill = model.outputIndex("chill");
         history = new SourceHistory(emb, shape[0]);
+        ModelFiles.accepted(context, model);
     }
 
     @Override

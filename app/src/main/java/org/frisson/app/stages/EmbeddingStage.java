@@ -1,6 +1,7 @@
 package org.frisson.app.stages;
 
 import org.frisson.lsl.LslLibrary;
+import org.frisson.models.AcousticEmbedder;
 import org.frisson.models.Embedder;
 import org.frisson.models.EmbedderSpec;
 import org.frisson.models.EmbedderThread;
@@ -11,6 +12,7 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Params;
+import org.frisson.stage.Provenance;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
@@ -108,12 +110,22 @@ public final class EmbeddingStage implements Stage, VectorSource {
                     + input.rate());
         }
         inputRate = input.rate();
+        String standIn = "";
         try {
-            embedder = Embedders.open(model, LslLibrary.frissonHome(), List.of(), threads, fallback, System.err);
+            embedder = Embedders.open(model, LslLibrary.frissonHome(), List.of(), threads, false, System.err);
         } catch (ModelUnavailableException e) {
-            throw new StageConfigException(p.where() + ": " + e.getMessage());
+            if (!fallback) {
+                throw new StageConfigException(p.where() + ": " + e.getMessage());
+            }
+            embedder = new AcousticEmbedder();
+            standIn = "the acoustic embedder (rms, flux, centroid, roughness) stands in for " + model + ", which "
+                    + "could not be had here: " + e.getMessage();
         }
         EmbedderSpec spec = embedder.spec();
+        if (standIn.isEmpty() && spec.weights().equals("random-init")) {
+            standIn = spec.model() + " runs with random-init weights: its values carry no learned meaning";
+        }
+        context.provenance(new Provenance(context.name(), spec.model(), spec.weights(), "", standIn));
         spanSeconds = spec.windowSeconds();
         if (spec.output(layer) == null) {
             if (!spec.model().equals("acoustic")) {

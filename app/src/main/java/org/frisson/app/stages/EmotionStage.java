@@ -135,7 +135,7 @@ public final class EmotionStage implements Stage, VectorSource {
 
     private static Branch eegBranch(StageContext context, Params p) {
         VectorSource de = context.upstream(p.getString("eeg", null), VectorSource.class);
-        OnnxPredictor model = ModelFiles.open(p, "eeg_model", "models/default/emotion_eeg.onnx");
+        OnnxPredictor model = ModelFiles.open(context, "eeg_model", "models/default/emotion_eeg.onnx");
         if (model == null) {
             return null;
         }
@@ -153,23 +153,24 @@ public final class EmotionStage implements Stage, VectorSource {
                     + p.getString("eeg", null) + "'";
         }
         if (problem != null) {
-            ModelFiles.disabled(p, "eeg_model", model.file() + ": " + problem);
+            ModelFiles.disabled(context, "eeg_model", model.file() + ": " + problem);
             model.close();
             return null;
         }
+        ModelFiles.accepted(context, model);
         return new Branch(model, new SourceHistory(de, shape[0]), true, shape[0]);
     }
 
     private static Branch musicBranch(StageContext context, Params p) {
         VectorSource emb = context.upstream(p.getString("music", null), VectorSource.class);
-        OnnxPredictor model = ModelFiles.open(p, "music_model", "models/default/emotion_music.onnx");
+        OnnxPredictor model = ModelFiles.open(context, "music_model", "models/default/emotion_music.onnx");
         if (model == null) {
             return null;
         }
         int[] shape = model.inputShape();
         int size = emb.labels().size();
         if (shape.length != 1 || shape[0] != size) {
-            ModelFiles.disabled(p, "music_model", model.file() + ": the model takes an embedding of "
+            ModelFiles.disabled(context, "music_model", model.file() + ": the model takes an embedding of "
                     + (shape.length == 1 ? shape[0] : java.util.Arrays.toString(shape)) + " values, stage '"
                     + p.getString("music", null) + "' gives " + size);
             model.close();
@@ -183,6 +184,7 @@ public final class EmotionStage implements Stage, VectorSource {
                     + rate + " Hz, stage '" + p.getString("music", null) + "' gives them at " + emb.rate() + " Hz");
         }
         int window = Math.max(1, (int) Math.round(seconds * emb.rate()));
+        ModelFiles.accepted(context, model);
         return new Branch(model, new SourceHistory(emb, window), false, window);
     }
 

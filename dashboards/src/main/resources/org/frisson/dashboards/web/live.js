@@ -15,6 +15,7 @@ const Live = (() => {
     inputs: [], outputs: [],
     health: [], latency: { p50: null, p99: null }, frames: null, display: null,
     ratings: [],
+    notices: [],
     version: 0,
   };
   const listeners = [];
@@ -33,7 +34,25 @@ const Live = (() => {
     state.history = m.history;
     state.inputs = m.inputs.map(d => ({ desc: d, t: [], lo: d.labels.map(() => []), hi: d.labels.map(() => []), text: [] }));
     state.outputs = m.outputs.map(d => ({ desc: d, t: [], v: d.labels.map(() => []) }));
+    state.notices = [...new Set(m.outputs.flatMap(d => d.notices || []))];
+    showNotices();
     notify('meta');
+  }
+
+  /**
+   * Every page's badge row (#notices): what the models behind the outputs are when a reader would assume
+   * otherwise (a stand-in embedder, random-init weights, models trained on simulated listeners, a model off).
+   */
+  function showNotices() {
+    const row = document.getElementById('notices');
+    if (!row) return;
+    row.replaceChildren(...state.notices.map(text => {
+      const badge = document.createElement('span');
+      badge.className = 'notice';
+      badge.textContent = text;
+      return badge;
+    }));
+    row.hidden = state.notices.length === 0;
   }
 
   function trimBefore(series, t0, arrays) {
