@@ -39,10 +39,15 @@ final class FrissonChild implements AutoCloseable {
 
     /** As {@link #start(String...)}, with {@code env} added to the inherited environment. */
     static FrissonChild start(java.util.Map<String, String> env, String... args) {
+        return startIn(home(), env, args);
+    }
+
+    /** As {@link #start(java.util.Map, String...)}, with another Frisson home (its configs, models, .frisson). */
+    static FrissonChild startIn(Path frissonHome, java.util.Map<String, String> env, String... args) {
         try {
             Path log = Files.createTempFile("frisson-" + args[0], ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dfrisson.home=" + home(), "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson"));
+                    "-Dfrisson.home=" + frissonHome, "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson"));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(env);
