@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +67,37 @@ final class Browser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(out).setFullPage(fullPage));
         assertTrue(Files.isRegularFile(out), "no screenshot at " + out);
         return out;
+    }
+
+    /**
+     * Whether this run makes the README's pictures ({@code scripts/readme-pictures}): the tests then wait for a
+     * fuller picture (a transition marked, a chill) before their screenshots and {@link #publish} them.
+     */
+    static boolean makingReadmePictures() {
+        return Boolean.getBoolean("frisson.readme.pictures");
+    }
+
+    /** When making the README's pictures, copies {@code shot} to {@code <frisson home>/docs/<readmeName>.png}. */
+    static void publish(Path shot, String readmeName) throws java.io.IOException {
+        if (makingReadmePictures()) {
+            Path docs = FrissonChild.home().resolve("docs").resolve(readmeName + ".png");
+            Files.copy(shot, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Polls {@code js} (a function returning true or false) for up to {@code atMost}; whether it became true.
+     * For pictures only: what the test must check it asserts with its own bounded waits.
+     */
+    static boolean settle(Page page, String js, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(page.evaluate(js))) {
+                return true;
+            }
+            page.waitForTimeout(250);
+        }
+        return false;
     }
 
     @Override

@@ -70,7 +70,7 @@ class DashboardConcertTest {
                                 + " && /GSR [0-9.]+ microsiemens/.test(d.textContent))"));
                 String summary = page.textContent("#summary");
                 assertTrue(summary.matches("(?s)\\d of 6 listeners report chills now.*no chill predictor.*"), summary);
-                Browser.screenshot(page, "listener-concert", false);
+                Browser.publish(Browser.screenshot(page, "listener-concert", false), "dashboard-concert");
             }
             assertEquals(0, run.stop(), run.log());
         }

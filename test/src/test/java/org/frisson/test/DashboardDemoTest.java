@@ -151,6 +151,10 @@ class DashboardDemoTest {
                     .until(() -> page.isVisible("#emotion-chart") && !page.isVisible("#emotion-na"));
             String emotion = page.textContent("#emotion-legend");
             assertTrue(emotion.contains("eeg.valence") && emotion.contains("music.arousal"), emotion);
+            assertTrue(page.isVisible("#notices") && page.textContent("#notices").contains(
+                    "chills: demonstration model models/default/chills.onnx, trained on simulated listeners"),
+                    "the demonstration models are said on the page: " + page.textContent("#notices"));
+            assertFalse(page.textContent("#notices").contains("stands in"), page.textContent("#notices"));
             assertTrue(page.isVisible("#bands-na"), "no band-power channels in the demo yet");
             // raw signals: one plot per numeric input, the marker stream as text
             assertEquals(5L, ((Number) page.evaluate("() => document.querySelectorAll('#raw canvas.raw').length")).longValue());
@@ -158,7 +162,13 @@ class DashboardDemoTest {
             // the picture: wait until the 10 s plots are nearly full
             await("8 s of EEG on the page").atMost(Duration.ofSeconds(20)).until(() -> (Boolean) page.evaluate(
                     "() => { const t = Live.state.inputs[0].t; return t.length > 1 && t[t.length - 1] - t[0] >= 8; }"));
+            if (Browser.makingReadmePictures()) {
+                // the README's picture: every model running, a transition marked, chill predictions drawn
+                Browser.settle(page, "() => { const c = Live.outputChannels().find(c => c.label === 'transition');"
+                        + " return !!c && Live.state.outputs[c.out].v[c.ch].some(x => x > 0); }", Duration.ofSeconds(120));
+            }
             Browser.screenshot(page, "experimenter", true);
+            Browser.publish(Browser.screenshot(page, "experimenter-top", false), "dashboard-experimenter");
             page.close();
         }
     }
@@ -185,7 +195,14 @@ class DashboardDemoTest {
                     + " : null; }", lsl, Double.NEGATIVE_INFINITY);
             assertEquals(v.published()[lsl.labels().indexOf("eeg.arousal")], v.value(), 1e-6);
             assertFalse(page.isVisible("#concert"), "one listener: no participant grid");
-            Browser.screenshot(page, "listener", false);
+            assertTrue(page.textContent("#notices").contains("trained on simulated listeners"), page.textContent("#notices"));
+            if (Browser.makingReadmePictures()) {
+                // the README's picture: the listener view during a predicted chill
+                Browser.settle(page, "() => document.getElementById('chill-value').classList.contains('on')",
+                        Duration.ofSeconds(120));
+                page.waitForTimeout(2000); // the bars' 1.5 s CSS transition, for the picture only
+            }
+            Browser.publish(Browser.screenshot(page, "listener", false), "dashboard-listener");
             page.close();
         }
     }
