@@ -12,7 +12,8 @@ Tasks:
   eda       NeuroKit2 eda_clean / eda_phasic(method="highpass") / eda_peaks; per-trial normalisation
   ppg       NeuroKit2 ppg_clean / ppg_findpeaks (Elgendi) and HeartPy on HeartPy's bundled data.csv
   resample  scipy.signal.resample_poly
-  audio     librosa log-mel as MusiCNN computes it, and VGGish's log-mel definition (numpy)
+  audio     librosa log-mel as MusiCNN computes it, and VGGish's log-mel definition (numpy), on every .wav
+            in the folder given as ARGS (the tests pass the repository's fixtures/audio)
   transitions  latent transitions (seed 002) offline in numpy (latent_transitions.py) on synthetic latents
   timing    wall time of the reference implementations for the benchmark's comparison
 """

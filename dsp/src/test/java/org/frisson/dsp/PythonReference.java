@@ -112,8 +112,16 @@ public final class PythonReference {
         return m;
     }
 
-    /** Folder of the shared audio fixtures ({@code <repository>/../shared/fixtures/audio}). */
-    public static Path audioFixtures() {
-        return home().resolve("../shared/fixtures/audio").normalize();
+    /**
+     * A file of the repository's reference test data, {@code fixtures/<relative>}; fails the test (never
+     * skips) when it is not there.
+     */
+    public static Path fixture(String relative) {
+        Path f = home().resolve("fixtures").resolve(relative).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            fail("the reference test file " + f + " is missing: it ships with the repository in fixtures/"
+                    + " (see fixtures/README.md)");
+        }
+        return f;
     }
 }

@@ -265,16 +265,16 @@ class XdfCliTest {
 
     @Test
     void infoAndReplayReportProblemsClearly() throws Exception {
-        Path fixtures = Path.of(System.getProperty("frisson.home")).resolve("../shared/fixtures/xdf").normalize();
-        if (Files.isDirectory(fixtures)) {
-            Captured info = capture("info", fixtures.resolve("clock_resets.xdf").toString());
-            assertEquals(0, info.code, info.err);
-            assertTrue(info.out.contains("BioSemi") && info.out.contains("27815") && info.out.contains("MyMarkerStream"),
-                    info.out);
-            assertTrue(info.out.contains("clock segments (samples) [[0, 12875], [12876, 27814]]"), info.out);
-        } else if (System.getenv("CI") != null) {
-            fail("the shared XDF fixtures are missing in CI: " + fixtures);
+        Path resets = Peer.home().resolve("fixtures/xdf/clock_resets.xdf").normalize();
+        if (!Files.isRegularFile(resets)) {
+            fail("the reference XDF file " + resets + " is missing: it ships with the repository in fixtures/xdf/"
+                    + " (see fixtures/README.md)");
         }
+        Captured info = capture("info", resets.toString());
+        assertEquals(0, info.code, info.err);
+        assertTrue(info.out.contains("BioSemi") && info.out.contains("27815") && info.out.contains("MyMarkerStream"),
+                info.out);
+        assertTrue(info.out.contains("clock segments (samples) [[0, 12875], [12876, 27814]]"), info.out);
         Path file = dir.resolve("cut.xdf");
         try (XdfRecorder rec = XdfRecorder.create(file)) {
             int id = rec.addStream("<info><name>S</name><channel_count>1</channel_count><nominal_srate>10</nominal_srate>"

@@ -4,7 +4,6 @@ import org.frisson.models.Embedder;
 import org.frisson.models.MusicnnExport;
 import org.frisson.models.OnnxEmbedder;
 import org.frisson.models.PatchStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,10 +30,14 @@ class MusicnnFixturesTest {
         return Path.of(System.getProperty("frisson.home"));
     }
 
+    /** A clip of the repository's {@code fixtures/audio/}; fails the test (never skips) when it is not there. */
     static Path fixture(String name) {
-        Path dir = home().resolve("../shared/fixtures/audio").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(dir), "skipped: the shared fixtures folder " + dir + " is absent");
-        return dir.resolve(name);
+        Path f = home().resolve("fixtures/audio").resolve(name).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            fail("the reference clip " + f + " is missing: it ships with the repository in fixtures/audio/"
+                    + " (see fixtures/README.md)");
+        }
+        return f;
     }
 
     @ParameterizedTest
