@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code frisson} command line. */
 @Command(name = "frisson", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionCommand.Provider.class,
         description = "Real-time music-physiology neurofeedback on Lab Streaming Layer.",
-        subcommands = {VersionCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
+        subcommands = {VersionCommand.class, DoctorCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
                 DemoCommand.class, CalibrateCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
                 BenchCommand.class, EmbedCommand.class, CaptureCommand.class, PlayCommand.class,
                 AnalyzeCommand.class})
