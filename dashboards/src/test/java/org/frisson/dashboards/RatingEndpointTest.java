@@ -6,7 +6,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -232,6 +241,154 @@ class RatingEndpointTest {
             assertEquals(204, send(d, HttpRequest.BodyPublishers.ofString(rating(TRACK, "7", "3")), "application/json",
                     "Bearer " + token).statusCode());
             assertEquals(List.of(TRACK + " 7.0 3.0"), rated);
+        }
+    }
+
+    /**
+     * An answer given before the request's body has arrived (the token, the type or the declared length are
+     * wrong) must not leave a connection that looks reusable but is closed: either the answer says
+     * {@code Connection: close}, or the connection still takes the rest of the body and a next request. The
+     * body is sent only once the answer has been read, so the server never has it when it answers.
+     */
+    @Test
+    void anAnswerGivenBeforeTheBodyArrivedSaysWhetherTheConnectionStaysOpen() throws Exception {
+        try (Dashboard d = start("127.0.0.2",
+                (track, valence, arousal) -> rated.add(track + " " + valence + " " + arousal))) {
+            String token = d.token().orElseThrow();
+            d.askRating(TRACK);
+            byte[] body = rating(TRACK, "7", "3").getBytes(StandardCharsets.UTF_8);
+            String json = "Content-Type: application/json\r\n";
+            String auth = "Authorization: Bearer " + token + "\r\n";
+            Object[][] cases = {
+                    {401, "POST /rating", json, body.length},
+                    {401, "POST /rating", json + "Authorization: Bearer " + token.substring(1) + "\r\n", body.length},
+                    {415, "POST /rating", auth + "Content-Type: text/plain\r\n", body.length},
+                    {413, "POST /rating", auth + json, RatingEndpoint.MAX_BODY_BYTES + 1},
+                    {405, "POST /metrics", auth + json, body.length},
+                    {405, "PUT /rating", auth + json, body.length},
+            };
+            for (int round = 0; round < 3; round++) {
+                for (Object[] c : cases) {
+                    int status = (int) c[0];
+                    int length = (int) c[3];
+                    String what = c[1] + " answered " + status;
+                    try (Socket s = new Socket(InetAddress.getByName("127.0.0.2"), d.port())) {
+                        s.setSoTimeout(30_000);
+                        OutputStream out = s.getOutputStream();
+                        InputStream in = new BufferedInputStream(s.getInputStream());
+                        out.write((c[1] + " HTTP/1.1\r\nHost: t\r\n" + c[2] + "Content-Length: " + length
+                                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        RawResponse first = RawResponse.read(in);
+                        assertTrue(first != null, what + ": no answer");
+                        assertEquals(status, first.status(), what);
+                        if (first.closes()) {
+                            continue;
+                        }
+                        // kept open: the rest of this request, then another one, on the same connection
+                        byte[] rest = new byte[length];
+                        System.arraycopy(body, 0, rest, 0, Math.min(body.length, length));
+                        Arrays.fill(rest, Math.min(body.length, length), length, (byte) ' ');
+                        out.write(rest);
+                        out.write(("GET /metrics HTTP/1.1\r\nHost: t\r\n" + auth + "\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        RawResponse next = RawResponse.read(in);
+                        assertTrue(next != null, what + " without Connection: close, yet the connection was closed");
+                        assertEquals(200, next.status(), what + ", then GET /metrics on the same connection");
+                    }
+                }
+            }
+            assertEquals(List.of(), rated);
+            assertEquals(List.of(TRACK), d.pendingRatings());
+        }
+    }
+
+    /**
+     * The same through {@link HttpClient}, which keeps connections for the next request: refused answers,
+     * half of them to bodies that come a little after their headers, one after another on one client; each
+     * gets its 401 (none finds its connection closed under it).
+     */
+    @Test
+    void refusedAnswersOneAfterAnotherOnOneClientEachGetTheirStatus() throws Exception {
+        try (Dashboard d = start("127.0.0.2", (track, valence, arousal) -> rated.add(track))) {
+            d.askRating(TRACK);
+            byte[] body = rating(TRACK, "7", "3").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200; i++) {
+                HttpRequest.BodyPublisher publisher = i % 2 == 0 ? HttpRequest.BodyPublishers.ofByteArray(body)
+                        : HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> new LateBody(body)), body.length);
+                HttpResponse<String> r = send(d, publisher, "application/json", null);
+                assertEquals(401, r.statusCode(), "request " + i);
+            }
+            assertEquals(List.of(), rated);
+        }
+    }
+
+    /** A body whose bytes come a few milliseconds after it is first asked for: after its request's headers. */
+    private static final class LateBody extends InputStream {
+        private final byte[] body;
+        private int next;
+
+        LateBody(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (next == 0) {
+                try {
+                    Thread.sleep(5); // not a wait for anything: it only makes the body late
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return next < body.length ? body[next++] & 0xff : -1;
+        }
+    }
+
+    /** A response read off a socket: status, whether it says Connection: close; its body skipped. */
+    private record RawResponse(int status, boolean closes) {
+
+        /** Null at the end of the stream (or when the peer reset the connection) before a status line. */
+        static RawResponse read(InputStream in) throws IOException {
+            String statusLine;
+            try {
+                statusLine = line(in);
+            } catch (SocketException reset) {
+                return null;
+            }
+            if (statusLine == null) {
+                return null;
+            }
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            boolean closes = false;
+            long length = 0;
+            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+                String name = h.substring(0, h.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+                String value = h.substring(h.indexOf(':') + 1).trim().toLowerCase(Locale.ROOT);
+                if (name.equals("connection")) {
+                    closes |= value.contains("close");
+                } else if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                }
+            }
+            in.skipNBytes(length);
+            return new RawResponse(status, closes);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    return b.length() == 0 ? null : b.toString();
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
         }
     }
 

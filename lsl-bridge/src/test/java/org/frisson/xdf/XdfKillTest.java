@@ -9,11 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,18 +114,14 @@ class XdfKillTest {
         reader.start();
         long killAt;
         try {
-            long deadline = System.nanoTime() + 30_000_000_000L;
             if (!early) {
-                while (System.nanoTime() < deadline) {
+                await("the child's first progress line").atMost(Duration.ofSeconds(60)).until(() -> {
                     synchronized (progress) {
-                        if (!progress.isEmpty()) {
-                            break;
-                        }
+                        return !progress.isEmpty();
                     }
-                    Thread.sleep(5);
-                }
+                });
             }
-            Thread.sleep(delayMillis);
+            Thread.sleep(delayMillis); // when to kill: what the test varies, not a wait for anything
             killAt = System.nanoTime();
             p.destroyForcibly();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "killed child did not exit");

@@ -24,12 +24,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +54,8 @@ class XdfCliTest {
         }
     }
 
-    /** Publishes a 4-channel 100 Hz float32 counter (channel 0 = sample number) in real time. */
-    private Thread counter(String sourceId, AtomicInteger pushed) {
+    /** Publishes a 4-channel 100 Hz float32 counter (channel 0 = sample number) in real time; its outlet. */
+    private Outlet counter(String sourceId, AtomicInteger pushed) {
         StreamInfo info = StreamInfo.builder("Counter", "EEG").channelCount(4).rate(100).format(ChannelFormat.FLOAT32)
                 .sourceId(sourceId).channels(List.of("Fz", "Cz", "Pz", "Oz"), "microvolts", "EEG").build();
         Outlet out = Outlet.open(info);
@@ -84,19 +86,20 @@ class XdfCliTest {
         }, "counter");
         t.setDaemon(true);
         t.start();
-        return t;
+        return out;
     }
 
     @Test
     void recordTakesEveryMatchingStreamIncludingOnesThatAppearLater() throws Exception {
         Path file = dir.resolve("session.xdf");
         AtomicInteger pushed = new AtomicInteger();
-        counter(tag + "-eeg", pushed);
+        Outlet counter = counter(tag + "-eeg", pushed);
         AtomicInteger code = new AtomicInteger(-1);
         Thread rec = new Thread(() -> code.set(Frisson.run("record", "--out", file.toString(), "--duration", "7",
                 "--query", "starts-with(source_id,'" + tag + "')")), "record");
         rec.start();
-        Thread.sleep(2500); // the marker stream appears while the recording runs
+        // the marker stream appears while the recording runs: once the recorder has taken the counter
+        assertTrue(counter.waitForConsumers(30), "the recorder never subscribed to the counter");
         StreamInfo mk = StreamInfo.builder("Chills", "Markers").channelCount(1).format(ChannelFormat.STRING)
                 .sourceId(tag + "-markers").build();
         Outlet markers = Outlet.open(mk);
@@ -150,11 +153,12 @@ class XdfCliTest {
                 "--query", "source_id='" + tag + "-term'").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("term.log").toFile()).start();
         try {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && !Files.readString(dir.resolve("term.log")).contains("+ stream")) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(1500);
+            await("the recorder takes the counter").atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(dir.resolve("term.log")).contains("+ stream"));
+            // 1.5 s of the counter into the recording (under load its pushes come late, so count them)
+            int from = pushed.get();
+            await("150 samples pushed while recording").atMost(Duration.ofSeconds(60))
+                    .until(() -> pushed.get() >= from + 150);
             p.destroy(); // SIGTERM: finish the current chunk, write the footers, exit 0
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "record did not stop on SIGTERM");
             assertEquals(0, p.exitValue(), Files.readString(dir.resolve("term.log")));
