@@ -81,6 +81,10 @@ def frozen_graph_def(model):
     from tensorflow.core.framework import attr_value_pb2, node_def_pb2
     from tensorflow.core.protobuf import meta_graph_pb2
 
+    # the TensorFlow 1 graph tools this needs are deprecated, and TensorFlow says so at every export: a user's
+    # first run should show the export's own progress, not those notices
+    tf.get_logger().setLevel("ERROR")
+
     d = checkpoint_dir(model)
     meta = meta_graph_pb2.MetaGraphDef()
     with open(os.path.join(d, ".meta"), "rb") as f:
