@@ -24,11 +24,16 @@ final class SampleStore {
         return count;
     }
 
-    /** Makes room for {@code more} samples. */
+    /**
+     * Makes room for {@code more} samples.
+     *
+     * @throws IllegalArgumentException when the stream would hold more values than one array can
+     */
     void reserve(long more) {
         long need = count + more;
-        if (need > Integer.MAX_VALUE - 16 || need * channels > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 16) + " values in one stream");
+        if (more < 0 || need > Integer.MAX_VALUE - 16 || need > (Integer.MAX_VALUE - 16L) / channels) {
+            throw new IllegalArgumentException("the stream would hold more than " + (Integer.MAX_VALUE - 16)
+                    + " values, more than this reader keeps in memory");
         }
         if (need <= stamps.length) {
             return;

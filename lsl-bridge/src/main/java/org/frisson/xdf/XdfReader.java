@@ -244,9 +244,10 @@ public final class XdfReader {
         try {
             long n = varLen(c);
             int minBytes = 1 + (s.store.format == ChannelFormat.STRING ? s.store.channels : s.store.channels * s.store.format.bytes());
-            if (n * minBytes > c.remaining()) {
-                throw new IllegalArgumentException("claims " + n + " samples, which need at least " + n * minBytes
-                        + " bytes, but the chunk holds " + c.remaining());
+            // divided, not multiplied: a count read from the file can be near 2^63, and n * minBytes would wrap
+            if (n > c.remaining() / minBytes) {
+                throw new IllegalArgumentException("claims " + n + " samples of at least " + minBytes
+                        + " bytes each, but the chunk holds " + c.remaining() + " bytes");
             }
             s.store.reserve(n);
             for (long i = 0; i < n; i++) {

@@ -189,6 +189,27 @@ class XdfDamageTest {
     }
 
     @Test
+    void anAbsurdSampleCountIsListedAsDamageNotAnError() throws Exception {
+        long at = samplesChunkNear(bytes.length / 3);
+        byte[] b = bytes.clone();
+        // the count as 8 bytes (over the chunk's first sample) claiming ceil(2^64 / 9) samples of at least 9 bytes:
+        // count times size wraps to 2 in 64-bit arithmetic
+        int lenWidth = b[(int) at];
+        int countAt = (int) at + 1 + lenWidth + 2 + 4;
+        b[countAt] = 8;
+        java.nio.ByteBuffer.wrap(b, countAt + 1, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0x1C71C71C71C71C72L);
+        Path bad = dir.resolve("absurd-count.xdf");
+        Files.write(bad, b);
+        XdfFile mine = XdfReader.read(bad, XdfReader.Options.raw());
+        XdfProblem first = mine.problems().get(0);
+        assertEquals(at, first.offset());
+        assertTrue(first.message().startsWith("garbled Samples chunk of stream 'EEG' (id 1): claims "
+                + Long.toUnsignedString(0x1C71C71C71C71C72L) + " samples"), first.message());
+        XdfStream eeg = mine.stream("EEG").orElseThrow();
+        assertEquals(399.0, eeg.value(eeg.sampleCount() - 1, 0), "reading resumed at the next boundary");
+    }
+
+    @Test
     void hostileOrBrokenStreamXmlIsReportedAndTheRestRead() throws Exception {
         ChunkEncoder enc = new ChunkEncoder(1024);
         enc.fileHeader("<?xml version=\"1.0\"?><info><version>1.0</version></info>".getBytes(StandardCharsets.UTF_8));
