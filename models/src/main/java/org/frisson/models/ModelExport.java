@@ -34,7 +34,8 @@ final class ModelExport {
         }
         Path tool = home.resolve("models/python").resolve(script);
         if (!Files.isRegularFile(tool)) {
-            throw new ModelUnavailableException(out + " is not exported and the export tool " + tool + " is missing");
+            throw new ModelUnavailableException(out + " is not exported and the export tool " + tool + " is missing"
+                    + " (the export runs from a Frisson checkout, where scripts/setup --models installs what it needs)");
         }
         Path python = ExportEnvironment.python(home, log);
         List<String> cmd = new ArrayList<>(List.of(python.toString(), tool.toString()));

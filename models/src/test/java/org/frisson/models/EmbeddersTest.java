@@ -29,7 +29,7 @@ class EmbeddersTest {
         }
         String said = log.toString(StandardCharsets.UTF_8);
         assertTrue(said.contains("musicnn unavailable") && said.contains("acoustic embedder")
-                && said.contains("scripts/setup --test"), said);
+                && said.contains("scripts/setup --models"), said);
     }
 
     @Test
