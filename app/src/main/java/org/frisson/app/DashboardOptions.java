@@ -6,6 +6,10 @@ import org.frisson.dashboards.RatingSink;
 import org.frisson.lsl.Lsl;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /** The live dashboard options of {@code run} and {@code demo}. */
 final class DashboardOptions {
 
@@ -18,6 +22,17 @@ final class DashboardOptions {
             "Address the dashboard listens on (default: ${DEFAULT-VALUE}, this machine only). On any other address",
             "every request needs the access token printed at start (?token=... or Authorization: Bearer ...)."})
     String bind;
+
+    @Option(names = "--dashboard-host", paramLabel = "NAME", description = {
+            "A further name (or address) by which browsers reach the dashboard, e.g. a hall's DNS name; repeatable.",
+            "Requests naming any other host are refused (the loopback, the bound address and, on 0.0.0.0 or ::,",
+            "this machine's addresses and host name are always allowed)."})
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = {
+            "Keep the access token in FILE (owner-only, created with a new token when missing), so it stays the",
+            "same across starts; a FILE open to group or others is refused. Default: a new token at every start."})
+    Path tokenFile;
 
     @Option(names = "--no-dashboard", description = "No dashboard (and no /metrics endpoint).")
     boolean off;
@@ -40,7 +55,9 @@ final class DashboardOptions {
         }
         try {
             return Dashboard.start(new Dashboard.Settings(bind, port == null ? Dashboard.DEFAULT_PORT : port,
-                    port == null, title), registry, Lsl::localClock, ratings);
+                    port == null, title, hosts, tokenFile), registry, Lsl::localClock, ratings);
+        } catch (IllegalArgumentException e) {
+            throw new Frisson.CliException(e.getMessage());
         } catch (IllegalStateException e) {
             throw new Frisson.CliException(e.getMessage() + " (another port: --dashboard-port; none: --no-dashboard)");
         }
