@@ -34,6 +34,15 @@ final class DashboardOptions {
             "same across starts; a FILE open to group or others is refused. Default: a new token at every start."})
     Path tokenFile;
 
+    @Option(names = "--dashboard-keystore", paramLabel = "FILE", description = {
+            "Serve the dashboard over HTTPS with the key and certificate in FILE (PKCS12 or JKS);",
+            "needs --dashboard-keystore-password-file."})
+    Path keystore;
+
+    @Option(names = "--dashboard-keystore-password-file", paramLabel = "FILE", description =
+            "The keystore's password: the first line of FILE (owner-only, chmod 600).")
+    Path keystorePasswordFile;
+
     @Option(names = "--no-dashboard", description = "No dashboard (and no /metrics endpoint).")
     boolean off;
 
@@ -53,9 +62,13 @@ final class DashboardOptions {
         if (port != null && (port < 0 || port > 65535)) {
             throw new Frisson.CliException("--dashboard-port must be 0..65535, got " + port);
         }
+        if ((keystore == null) != (keystorePasswordFile == null)) {
+            throw new Frisson.CliException("--dashboard-keystore and --dashboard-keystore-password-file go together");
+        }
+        Dashboard.Tls tls = keystore == null ? null : new Dashboard.Tls(keystore, keystorePasswordFile);
         try {
             return Dashboard.start(new Dashboard.Settings(bind, port == null ? Dashboard.DEFAULT_PORT : port,
-                    port == null, title, hosts, tokenFile), registry, Lsl::localClock, ratings);
+                    port == null, title, hosts, tokenFile, tls), registry, Lsl::localClock, ratings);
         } catch (IllegalArgumentException e) {
             throw new Frisson.CliException(e.getMessage());
         } catch (IllegalStateException e) {

@@ -2,10 +2,14 @@ package org.frisson.dashboards;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -56,18 +60,29 @@ public final class Dashboard implements AutoCloseable {
      * use, take any free one instead of failing. {@code title} names the session on the pages. {@code hosts}:
      * names (or addresses) requests may give as {@code Host} besides the loopback and the address listened on
      * (see {@link HostAllowList}). {@code tokenFile}: where the access token is kept from one start to the
-     * next (null: a new token at every start); read only when a token is needed.
+     * next (null: a new token at every start); read only when a token is needed. {@code tls}: serve HTTPS
+     * with that key (null: HTTP).
      */
     public record Settings(String bind, int port, boolean anyPortIfTaken, String title, List<String> hosts,
-                           Path tokenFile) {
+                           Path tokenFile, Tls tls) {
         public Settings {
             hosts = List.copyOf(hosts);
         }
 
+        /** Plain HTTP. */
+        public Settings(String bind, int port, boolean anyPortIfTaken, String title, List<String> hosts,
+                        Path tokenFile) {
+            this(bind, port, anyPortIfTaken, title, hosts, tokenFile, null);
+        }
+
         /** No further host names, a new token at every start. */
         public Settings(String bind, int port, boolean anyPortIfTaken, String title) {
-            this(bind, port, anyPortIfTaken, title, List.of(), null);
+            this(bind, port, anyPortIfTaken, title, List.of(), null, null);
         }
+    }
+
+    /** HTTPS with the key in {@code keystore} (PKCS12 or JKS), whose password is the first line of {@code passwordFile}. */
+    public record Tls(Path keystore, Path passwordFile) {
     }
 
     private final LiveData data = new LiveData();
@@ -79,6 +94,7 @@ public final class Dashboard implements AutoCloseable {
     private final AccessToken token;
     private final Server server;
     private final String host;
+    private final String scheme;
     private final int port;
 
     private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock, RatingSink sink,
@@ -98,9 +114,12 @@ public final class Dashboard implements AutoCloseable {
         Handler handler = new HostGuard(hosts, refusals, new DashboardHandler(web, broadcaster, registry,
                 token == null ? null : new TokenGate(token, failures, refusals), new OriginCheck(hosts), refusals,
                 new RatingEndpoint(ratings, sink)));
+        SslContextFactory.Server ssl = settings.tls() == null ? null
+                : TlsKeys.open(settings.tls().keystore(), settings.tls().passwordFile());
+        this.scheme = ssl == null ? "http" : "https";
         Server s;
         try {
-            s = listenOrFallBack(settings, handler);
+            s = listenOrFallBack(settings, handler, ssl);
         } catch (RuntimeException e) {
             broadcaster.close();
             throw e;
@@ -144,13 +163,13 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Server listenOrFallBack(Settings settings, Handler handler) {
+    private static Server listenOrFallBack(Settings settings, Handler handler, SslContextFactory.Server ssl) {
         try {
-            return listen(settings.bind(), settings.port(), handler);
+            return listen(settings.bind(), settings.port(), handler, ssl);
         } catch (BindException taken) {
             if (settings.anyPortIfTaken()) {
                 try {
-                    return listen(settings.bind(), 0, handler);
+                    return listen(settings.bind(), 0, handler, ssl);
                 } catch (BindException e) {
                     taken = e;
                 }
@@ -160,7 +179,8 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Server listen(String bind, int port, Handler handler) throws BindException {
+    private static Server listen(String bind, int port, Handler handler, SslContextFactory.Server ssl)
+            throws BindException {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("frisson-dashboard-http");
         threads.setDaemon(true);
@@ -169,7 +189,14 @@ public final class Dashboard implements AutoCloseable {
         // header values are case-sensitive: a token must never match a cached field differing only in case
         http.setHeaderCacheCaseSensitive(true);
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (ssl == null) {
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        } else {
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+        }
         connector.setHost(bind);
         connector.setPort(port);
         // a page that takes nothing for this long is dropped (frames go out 20 times a second)
@@ -252,7 +279,7 @@ public final class Dashboard implements AutoCloseable {
 
     /** The experimenter view's address, with the token when one is needed. */
     public String url() {
-        return "http://" + host + ":" + port + "/" + (token == null ? "" : "?token=" + token.value());
+        return scheme + "://" + host + ":" + port + "/" + (token == null ? "" : "?token=" + token.value());
     }
 
     /** Ends every page's connection (pages keep trying to reconnect) and stops listening. */

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,8 +21,6 @@ import java.util.Set;
  * moment it exists.
  */
 final class TokenFile {
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private TokenFile() {
     }
@@ -58,15 +55,7 @@ final class TokenFile {
     }
 
     private static AccessToken read(Path file) throws IOException {
-        boolean posix = Files.getFileStore(file).supportsFileAttributeView("posix");
-        if (posix) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (!OWNER_ONLY.containsAll(perms)) {
-                throw new IllegalArgumentException("dashboard: token file " + file
-                        + " is open to group or others (" + PosixFilePermissions.toString(perms)
-                        + "), so the token may be known: chmod 600 " + file);
-            }
-        }
+        OwnerOnlyFile.check(file, "token file");
         String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
         try {
             return AccessToken.of(text);
@@ -80,7 +69,7 @@ final class TokenFile {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         boolean posix = Files.getFileStore(parentOf(file)).supportsFileAttributeView("posix");
         FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
+                ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(OwnerOnlyFile.OWNER_ONLY)} : new FileAttribute<?>[0];
         try (SeekableByteChannel out = Files.newByteChannel(file, options, attrs)) {
             out.write(ByteBuffer.wrap((token.value() + "\n").getBytes(StandardCharsets.US_ASCII)));
         }
