@@ -23,6 +23,19 @@ final class AccessToken {
         return new AccessToken(Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
     }
 
+    /**
+     * A token given as text (e.g. read from a file): at least 16 characters, letters, digits, '-' and '_'.
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    static AccessToken of(String value) {
+        if (value.length() < 16 || !value.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("an access token has at least 16 characters, only letters, digits,"
+                    + " '-' and '_'");
+        }
+        return new AccessToken(value);
+    }
+
     String value() {
         return value;
     }

@@ -1,10 +1,15 @@
 package org.frisson.dashboards;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -13,8 +18,11 @@ import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -29,7 +37,11 @@ import java.util.function.Supplier;
  * valence and arousal (1-9), and the first answer goes to the {@link RatingSink} given at start.
  *
  * <p>Bound to 127.0.0.1 by default; bound to any other address, every request needs the access token
- * that {@link #url()} carries.
+ * that {@link #url()} carries. Every request must name an allowed host ({@link HostAllowList}); a rating
+ * must not come from another site's page ({@link OriginCheck}); an address that sends
+ * {@value #FAILURE_LIMIT} wrong tokens within {@value #FAILURE_WINDOW_SECONDS} s is refused until that
+ * minute has passed; every answer carries {@link SecurityHeaders}. Refusals are counted in
+ * {@code frisson.dashboard.refused}.
  */
 public final class Dashboard implements AutoCloseable {
 
@@ -38,11 +50,39 @@ public final class Dashboard implements AutoCloseable {
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 8787;
 
+    /** Wrong tokens from one address, within {@link #FAILURE_WINDOW_SECONDS}, after which it is blocked. */
+    public static final int FAILURE_LIMIT = 10;
+    /** The window of {@link #FAILURE_LIMIT}, in seconds. */
+    public static final int FAILURE_WINDOW_SECONDS = 60;
+
     /**
      * Where to listen. {@code port} 0: any free port. {@code anyPortIfTaken}: should {@code port} be in
-     * use, take any free one instead of failing. {@code title} names the session on the pages.
+     * use, take any free one instead of failing. {@code title} names the session on the pages. {@code hosts}:
+     * names (or addresses) requests may give as {@code Host} besides the loopback and the address listened on
+     * (see {@link HostAllowList}). {@code tokenFile}: where the access token is kept from one start to the
+     * next (null: a new token at every start); read only when a token is needed. {@code tls}: serve HTTPS
+     * with that key (null: HTTP).
      */
-    public record Settings(String bind, int port, boolean anyPortIfTaken, String title) {
+    public record Settings(String bind, int port, boolean anyPortIfTaken, String title, List<String> hosts,
+                           Path tokenFile, Tls tls) {
+        public Settings {
+            hosts = List.copyOf(hosts);
+        }
+
+        /** Plain HTTP. */
+        public Settings(String bind, int port, boolean anyPortIfTaken, String title, List<String> hosts,
+                        Path tokenFile) {
+            this(bind, port, anyPortIfTaken, title, hosts, tokenFile, null);
+        }
+
+        /** No further host names, a new token at every start. */
+        public Settings(String bind, int port, boolean anyPortIfTaken, String title) {
+            this(bind, port, anyPortIfTaken, title, List.of(), null, null);
+        }
+    }
+
+    /** HTTPS with the key in {@code keystore} (PKCS12 or JKS), whose password is the first line of {@code passwordFile}. */
+    public record Tls(Path keystore, Path passwordFile) {
     }
 
     private final LiveData data = new LiveData();
@@ -54,19 +94,32 @@ public final class Dashboard implements AutoCloseable {
     private final AccessToken token;
     private final Server server;
     private final String host;
+    private final String scheme;
     private final int port;
 
-    private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock, RatingSink sink) {
+    private Dashboard(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock, RatingSink sink,
+                      FailedAttempts failures) {
         InetAddress address = address(settings.bind());
-        this.token = settings.bind().equals(LOOPBACK) ? null : AccessToken.random();
+        List<String> names = new ArrayList<>(settings.hosts());
+        if (HostAllowList.literal(settings.bind()) == null) {
+            names.add(settings.bind());
+        }
+        HostAllowList hosts = HostAllowList.forBind(address, names);
+        this.token = settings.bind().equals(LOOPBACK) ? null
+                : settings.tokenFile() == null ? AccessToken.random() : TokenFile.readOrCreate(settings.tokenFile());
         this.rates = sink != null;
         WebResources web = new WebResources();
+        Refusals refusals = new Refusals(registry);
         this.broadcaster = new Broadcaster(data, ratings, new FrameWriter(settings.title()), registry, clock);
-        DashboardHandler handler = new DashboardHandler(web, broadcaster, registry, token,
-                new RatingEndpoint(ratings, sink));
+        Handler handler = new HostGuard(hosts, refusals, new DashboardHandler(web, broadcaster, registry,
+                token == null ? null : new TokenGate(token, failures, refusals), new OriginCheck(hosts), refusals,
+                new RatingEndpoint(ratings, sink)));
+        SslContextFactory.Server ssl = settings.tls() == null ? null
+                : TlsKeys.open(settings.tls().keystore(), settings.tls().passwordFile());
+        this.scheme = ssl == null ? "http" : "https";
         Server s;
         try {
-            s = listenOrFallBack(settings, handler);
+            s = listenOrFallBack(settings, handler, ssl);
         } catch (RuntimeException e) {
             broadcaster.close();
             throw e;
@@ -83,7 +136,7 @@ public final class Dashboard implements AutoCloseable {
      * @throws IllegalStateException when the address or port cannot be had
      */
     public static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock) {
-        return new Dashboard(settings, registry, clock, null);
+        return start(settings, registry, clock, null);
     }
 
     /**
@@ -92,7 +145,14 @@ public final class Dashboard implements AutoCloseable {
      */
     public static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock,
                                   RatingSink ratings) {
-        return new Dashboard(settings, registry, clock, ratings);
+        return start(settings, registry, clock, ratings, new FailedAttempts(FAILURE_LIMIT,
+                TimeUnit.SECONDS.toNanos(FAILURE_WINDOW_SECONDS), System::nanoTime));
+    }
+
+    /** As {@link #start(Settings, PrometheusMeterRegistry, DoubleSupplier, RatingSink)}, counting in {@code failures}. */
+    static Dashboard start(Settings settings, PrometheusMeterRegistry registry, DoubleSupplier clock,
+                           RatingSink ratings, FailedAttempts failures) {
+        return new Dashboard(settings, registry, clock, ratings, failures);
     }
 
     private static InetAddress address(String bind) {
@@ -103,13 +163,13 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Server listenOrFallBack(Settings settings, DashboardHandler handler) {
+    private static Server listenOrFallBack(Settings settings, Handler handler, SslContextFactory.Server ssl) {
         try {
-            return listen(settings.bind(), settings.port(), handler);
+            return listen(settings.bind(), settings.port(), handler, ssl);
         } catch (BindException taken) {
             if (settings.anyPortIfTaken()) {
                 try {
-                    return listen(settings.bind(), 0, handler);
+                    return listen(settings.bind(), 0, handler, ssl);
                 } catch (BindException e) {
                     taken = e;
                 }
@@ -119,7 +179,8 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    private static Server listen(String bind, int port, DashboardHandler handler) throws BindException {
+    private static Server listen(String bind, int port, Handler handler, SslContextFactory.Server ssl)
+            throws BindException {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("frisson-dashboard-http");
         threads.setDaemon(true);
@@ -128,7 +189,14 @@ public final class Dashboard implements AutoCloseable {
         // header values are case-sensitive: a token must never match a cached field differing only in case
         http.setHeaderCacheCaseSensitive(true);
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector;
+        if (ssl == null) {
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        } else {
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+        }
         connector.setHost(bind);
         connector.setPort(port);
         // a page that takes nothing for this long is dropped (frames go out 20 times a second)
@@ -211,7 +279,7 @@ public final class Dashboard implements AutoCloseable {
 
     /** The experimenter view's address, with the token when one is needed. */
     public String url() {
-        return "http://" + host + ":" + port + "/" + (token == null ? "" : "?token=" + token.value());
+        return scheme + "://" + host + ":" + port + "/" + (token == null ? "" : "?token=" + token.value());
     }
 
     /** Ends every page's connection (pages keep trying to reconnect) and stops listening. */

@@ -3,7 +3,6 @@ package org.frisson.dashboards;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,34 +10,37 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Routes requests: {@code /} (experimenter view), {@code /listener} (listener view), {@code /static/*}
  * (their scripts and styles), {@code /events} (the live server-sent events), {@code /metrics}
  * (Prometheus text), all GET; {@code /rating} (a rating's answer), POST. When a token is required, every
- * request must present it, as {@code ?token=} or as {@code Authorization: Bearer}; otherwise it gets 401.
+ * request must present it, as {@code ?token=} or as {@code Authorization: Bearer}; otherwise it gets 401,
+ * and 429 once its address has sent too many wrong ones. A rating whose {@code Origin} (or {@code Referer})
+ * is another site's gets 403. {@link HostGuard} has checked the {@code Host} and set the security headers.
  */
 final class DashboardHandler extends Handler.Abstract {
 
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "frame-ancestors 'none'";
 
     private final WebResources web;
     private final Broadcaster broadcaster;
     private final PrometheusMeterRegistry registry;
-    private final AccessToken token;
+    private final TokenGate token;
+    private final OriginCheck origins;
+    private final Refusals refusals;
     private final RatingEndpoint ratings;
 
     /** {@code token} null: no token needed. */
-    DashboardHandler(WebResources web, Broadcaster broadcaster, PrometheusMeterRegistry registry, AccessToken token,
-                     RatingEndpoint ratings) {
+    DashboardHandler(WebResources web, Broadcaster broadcaster, PrometheusMeterRegistry registry, TokenGate token,
+                     OriginCheck origins, Refusals refusals, RatingEndpoint ratings) {
         this.web = web;
         this.broadcaster = broadcaster;
         this.registry = registry;
         this.token = token;
+        this.origins = origins;
+        this.refusals = refusals;
         this.ratings = ratings;
     }
 
@@ -51,12 +53,30 @@ final class DashboardHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.ALLOW, rating ? "POST" : "GET, HEAD");
             return text(request, response, callback, 405, rating ? "only POST\n" : "only GET and HEAD\n");
         }
-        if (token != null && !token.matches(presentedToken(request))) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"frisson\"");
-            return text(request, response, callback, 401,
-                    "this dashboard needs its access token (printed at start): ?token=... or Authorization: Bearer ...\n");
+        if (token != null) {
+            String client = Request.getRemoteAddr(request);
+            switch (token.check(client, presentedToken(request))) {
+                case BLOCKED -> {
+                    long wait = token.retryAfterSeconds(client);
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, wait);
+                    return text(request, response, callback, 429, "too many wrong tokens from " + client
+                            + ": try again in " + wait + " s\n");
+                }
+                case REFUSED -> {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"frisson\"");
+                    return text(request, response, callback, 401, "this dashboard needs its access token (printed"
+                            + " at start): ?token=... or Authorization: Bearer ...\n");
+                }
+                case PASS -> {
+                }
+            }
         }
         if (rating) {
+            if (!origins.allows(request.getHeaders().get(HttpHeader.ORIGIN), request.getHeaders().get(HttpHeader.REFERER),
+                    request.isSecure() ? "https" : "http", Request.getLocalPort(request))) {
+                refusals.origin.increment();
+                return text(request, response, callback, 403, "rating: refused, sent from another site's page\n");
+            }
             return rating(request, response, callback);
         }
         switch (path) {
@@ -95,7 +115,6 @@ final class DashboardHandler extends Handler.Abstract {
 
     private boolean page(Request request, Response response, Callback callback, String name) {
         String auth = token == null ? "" : "?token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8);
-        response.getHeaders().put("Content-Security-Policy", SECURITY_POLICY);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         return send(request, response, callback, 200, "text/html; charset=utf-8", web.page(name, auth));
     }
@@ -104,7 +123,7 @@ final class DashboardHandler extends Handler.Abstract {
         RatingEndpoint.Outcome outcome = ratings.post(request);
         if (outcome.status() == 204) {
             response.setStatus(204);
-            closeUnlessBodyRead(request, response);
+            Replies.closeUnlessBodyRead(request, response);
             callback.succeeded();
             return true;
         }
@@ -120,31 +139,11 @@ final class DashboardHandler extends Handler.Abstract {
     }
 
     private static boolean text(Request request, Response response, Callback callback, int status, String body) {
-        return send(request, response, callback, status, "text/plain; charset=utf-8",
-                body.getBytes(StandardCharsets.UTF_8));
+        return Replies.text(request, response, callback, status, body);
     }
 
     private static boolean send(Request request, Response response, Callback callback, int status, String type,
                                 byte[] body) {
-        response.setStatus(status);
-        closeUnlessBodyRead(request, response);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
-    }
-
-    /**
-     * Many answers come without reading the request's body (a missing token, a wrong type, a declared length
-     * over the limit), possibly before the body has even arrived. Jetty reads what has arrived and drops it;
-     * when that is not the whole body it closes the connection once the answer is sent. The answer must then
-     * say {@code Connection: close}: otherwise a client keeps the connection for its next request and finds it
-     * closed (a POST is not retried). Called before the answer is committed.
-     */
-    private static void closeUnlessBodyRead(Request request, Response response) {
-        if (!request.consumeAvailable()) {
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        }
+        return Replies.send(request, response, callback, status, type, body);
     }
 }

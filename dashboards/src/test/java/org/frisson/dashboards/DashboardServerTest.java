@@ -134,7 +134,7 @@ class DashboardServerTest {
                 stalled.setReceiveBufferSize(4096);
                 stalled.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), d.port()), 5000);
                 OutputStream out = stalled.getOutputStream();
-                out.write("GET /events HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 await("frames dropped for the stalled page").atMost(Duration.ofSeconds(30))
                         .until(() -> dropped.count() >= 10);

@@ -276,7 +276,7 @@ class RatingEndpointTest {
                         s.setSoTimeout(30_000);
                         OutputStream out = s.getOutputStream();
                         InputStream in = new BufferedInputStream(s.getInputStream());
-                        out.write((c[1] + " HTTP/1.1\r\nHost: t\r\n" + c[2] + "Content-Length: " + length
+                        out.write((c[1] + " HTTP/1.1\r\nHost: 127.0.0.2\r\n" + c[2] + "Content-Length: " + length
                                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         RawResponse first = RawResponse.read(in);
@@ -290,7 +290,7 @@ class RatingEndpointTest {
                         System.arraycopy(body, 0, rest, 0, Math.min(body.length, length));
                         Arrays.fill(rest, Math.min(body.length, length), length, (byte) ' ');
                         out.write(rest);
-                        out.write(("GET /metrics HTTP/1.1\r\nHost: t\r\n" + auth + "\r\n")
+                        out.write(("GET /metrics HTTP/1.1\r\nHost: 127.0.0.2\r\n" + auth + "\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         RawResponse next = RawResponse.read(in);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final BrowserContext context;
     private final Path profile;
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
     private Browser(Playwright playwright, BrowserContext context, Path profile) {
         this.playwright = playwright;
@@ -57,8 +59,23 @@ final class Browser implements AutoCloseable {
 
     Page open(String url) {
         Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                policyViolations.add(m.text());
+            }
+        });
         page.navigate(url);
         return page;
+    }
+
+    /** What the pages opened so far reported on their consoles as refused by the content security policy. */
+    List<String> policyViolations() {
+        return List.copyOf(policyViolations);
+    }
+
+    /** Fails naming every content security policy violation reported so far. */
+    void assertNoPolicyViolation() {
+        assertTrue(policyViolations.isEmpty(), "content security policy violations: " + policyViolations);
     }
 
     /** Saves a screenshot of {@code page} as {@code test/target/screenshots/<name>.png}. */

@@ -169,6 +169,7 @@ class DashboardDemoTest {
             }
             Browser.screenshot(page, "experimenter", true);
             Browser.publish(Browser.screenshot(page, "experimenter-top", false), "dashboard-experimenter");
+            browser.assertNoPolicyViolation();
             page.close();
         }
     }
@@ -203,6 +204,7 @@ class DashboardDemoTest {
                 page.waitForTimeout(2000); // the bars' 1.5 s CSS transition, for the picture only
             }
             Browser.publish(Browser.screenshot(page, "listener", false), "dashboard-listener");
+            browser.assertNoPolicyViolation();
             page.close();
         }
     }
@@ -272,6 +274,7 @@ class DashboardDemoTest {
             assertEquals(row.published()[lsl.labels().indexOf("Rating.emotionality")], row.value(), 1e-12,
                     "after the restart, the page shows what the new outlet publishes");
         }
+        browser.assertNoPolicyViolation();
         page.close();
     }
 }

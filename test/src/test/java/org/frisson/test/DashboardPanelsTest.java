@@ -85,6 +85,14 @@ class DashboardPanelsTest {
                 assertEquals("arousal", page.textContent("#second-what"));
                 assertEquals("69%", page.textContent("#second-value"), "newest eeg.arousal, 0.3 + 0.39");
                 assertTrue(page.textContent("#second-source").startsWith("predicted: eeg.arousal"));
+                browser.assertNoPolicyViolation();
+
+                // the console does report what the policy refuses: an inline script is neither run nor silent
+                page.evaluate("() => { const s = document.createElement('script');"
+                        + " s.textContent = 'window.inlineRan = true'; document.body.appendChild(s); }");
+                await("the refused inline script reported").atMost(Duration.ofSeconds(10))
+                        .until(() -> !browser.policyViolations().isEmpty());
+                assertEquals(null, page.evaluate("() => window.inlineRan"), "the inline script did not run");
                 page.close();
             }
         }

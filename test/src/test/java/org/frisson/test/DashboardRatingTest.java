@@ -91,6 +91,7 @@ class DashboardRatingTest {
             assertEquals(List.of(TRACK + " 7.0 3.0"), rated, "once, with the values clicked");
             assertEquals(List.of(), d.pendingRatings());
             assertEquals("", listener.textContent("#rating-error"));
+            browser.assertNoPolicyViolation();
             listener.close();
             experimenter.close();
         }
@@ -128,6 +129,7 @@ class DashboardRatingTest {
             assertTrue(d.withdrawRating("Sigur Rós – Untitled 3"), "rated elsewhere");
             await("the withdrawn form gone").atMost(Duration.ofSeconds(30)).until(() -> listener.isHidden("#rating"));
             assertEquals(1, rated.size());
+            browser.assertNoPolicyViolation();
             listener.close();
         }
     }

@@ -121,6 +121,7 @@ class DemoModelsTest {
                     assertTrue(text.contains("stands in for musicnn"), view + ": " + text);
                     page.close();
                 }
+                browser.assertNoPolicyViolation();
             }
         } finally {
             try (Stream<Path> s = Files.walk(home)) {

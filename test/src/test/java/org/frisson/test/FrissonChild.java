@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class FrissonChild implements AutoCloseable {
 
-    private static final Pattern DASHBOARD = Pattern.compile("dashboard: (http://\\S+)");
+    private static final Pattern DASHBOARD = Pattern.compile("dashboard: (https?://\\S+)");
 
     private final Process process;
     private final Path log;
