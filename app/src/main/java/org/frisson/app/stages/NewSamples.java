@@ -19,9 +19,17 @@ final class NewSamples {
     private double fedUpTo = Double.NEGATIVE_INFINITY;
     private boolean restarted;
 
-    /** History a streaming stage asks for: the samples since the previous frame, with slack. */
+    /**
+     * Seconds of slack for a stream that came late: frames go out without it once it is its {@code timeout}
+     * late (1 s in the shipped configs), and when its samples come (a first chunk with the backlog since the
+     * inlet subscribed, or after a stall on a loaded machine) every one of them must still be in view, or the
+     * streaming processor would miss them and live results would part from offline ones.
+     */
+    static final double LATE_SLACK_SECONDS = 4.0;
+
+    /** History a streaming stage asks for: the samples since the previous frame, with slack for late streams. */
     static double history(StageContext context) {
-        return Math.max(2 * context.hopSeconds(), 1.0);
+        return Math.max(2 * context.hopSeconds(), 1.0) + LATE_SLACK_SECONDS;
     }
 
     /** Samples that history holds at {@code rate}, with margin: the feed buffer's size. */
