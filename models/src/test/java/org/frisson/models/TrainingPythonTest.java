@@ -17,7 +17,7 @@ class TrainingPythonTest {
 
     @Test
     void trainingToolTestsPass() throws Exception {
-        TrainingTools.Result r = TrainingTools.python(900, "-m", "pytest", "models/python/tests", "-q",
+        TrainingTools.Result r = TrainingTools.python(900, "-m", "pytest", "models/python/tests", "-q", "-n", "2",
                 "-p", "no:cacheprovider", "-rfEs");
         assertEquals(0, r.exitCode(), "pytest failed:\n" + TrainingTools.tail(r.output()));
         Matcher m = Pattern.compile("(\\d+) passed").matcher(r.output());
