@@ -1,7 +1,7 @@
 """Trains the demo's default models on a simulated cohort and writes them as ONNX, deterministically:
 the same cohort and seed give the same bytes.
 
-    ./frisson simulate --cohort .frisson/cohort
+    ./frisson simulate cohort .frisson/cohort
     python models/python/make_default_models.py --cohort .frisson/cohort --out models/default/
 
 Writes emotion_eeg.onnx and emotion_music.onnx (seed 001's joint model, all subjects pooled), chills.onnx

@@ -23,7 +23,7 @@ from training.windows import HOP_SECONDS
 
 def parse(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--cohort", required=True, metavar="DIR", help="a simulated cohort (frisson simulate --cohort)")
+    p.add_argument("--cohort", required=True, metavar="DIR", help="a simulated cohort (frisson simulate cohort)")
     p.add_argument("--test-participants", type=int, help="participants held out (default: a quarter)")
     p.add_argument("--test-songs", type=int, default=0, help="songs held out as well (default 0, as seed 002)")
     p.add_argument("--hop", type=float, default=HOP_SECONDS, help="seconds between evaluated windows (default 4)")

@@ -23,7 +23,7 @@ from training.windows import EEG_STRIDE_FRAMES, EEG_WINDOW_FRAMES
 def parse(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--cohort", metavar="DIR", help="a simulated cohort (frisson simulate --cohort)")
+    src.add_argument("--cohort", metavar="DIR", help="a simulated cohort (frisson simulate cohort)")
     src.add_argument("--deap", metavar="DIR", help="DEAP's data_preprocessed_python folder (sNN.dat)")
     p.add_argument("--deap-music", metavar="FILE", help="the clips' embeddings (default DIR/musicnn_penultimate.npz)")
     p.add_argument("--subjects", help="e.g. 1,3,5-8 (default: all)")

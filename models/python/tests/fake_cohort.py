@@ -1,5 +1,5 @@
 """Test fixture: a small cohort in the simulated-cohort format with structure planted where the models
-should find it. It is not the simulator (the product's cohorts come from `frisson simulate --cohort`); it
+should find it. It is not the simulator (the product's cohorts come from `frisson simulate cohort`); it
 only lets the training tools be tested end to end on data whose answer is known.
 
 Planted:

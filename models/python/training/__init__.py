@@ -2,7 +2,7 @@
 
 Layout (science apart from plumbing):
   runtime      deterministic TensorFlow set-up (import this before TensorFlow)
-  cohort       reader of the simulated cohort directory (the contract with `frisson simulate --cohort`)
+  cohort       reader of the simulated cohort directory (the contract with `frisson simulate cohort`)
   deap         reader of DEAP's preprocessed Python pickles, DE features as Frisson computes them online
   windows      windows, labels and targets cut from either data set
   metrics      accuracies, retrieval, Pearson r and Fisher's combined p (numpy/scipy, no TensorFlow)

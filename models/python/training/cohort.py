@@ -1,4 +1,4 @@
-"""Reads a simulated cohort directory (written by `frisson simulate --cohort DIR`) and checks it against the
+"""Reads a simulated cohort directory (written by `frisson simulate cohort DIR`) and checks it against the
 format's contract; every error names the file and the field.
 
   manifest.json            kind "frisson-simulated-cohort", sizes, rates, labels (see README, Training)

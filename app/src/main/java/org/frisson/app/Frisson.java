@@ -1,5 +1,21 @@
 package org.frisson.app;
 
+import org.frisson.app.analysis.AnalyzeCommand;
+import org.frisson.app.audio.CaptureCommand;
+import org.frisson.app.audio.EmbedCommand;
+import org.frisson.app.audio.PlayCommand;
+import org.frisson.app.bench.BenchCommand;
+import org.frisson.app.calibrate.CalibrateCommand;
+import org.frisson.app.doctor.DoctorCommand;
+import org.frisson.app.run.DemoCommand;
+import org.frisson.app.run.OfflineCommand;
+import org.frisson.app.run.RunCommand;
+import org.frisson.app.simulate.SimulateCommand;
+import org.frisson.app.streams.EchoCommand;
+import org.frisson.app.streams.InfoCommand;
+import org.frisson.app.streams.RecordCommand;
+import org.frisson.app.streams.ReplayCommand;
+import org.frisson.app.streams.StreamsCommand;
 import org.frisson.lsl.LslException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +47,7 @@ public final class Frisson implements Runnable {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof LslException || e instanceof IllegalArgumentException || e instanceof CliException
                     || e instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("frisson " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
                 return 2;
             }
             throw e;
@@ -42,12 +58,5 @@ public final class Frisson implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
-    }
-
-    /** A user-facing failure: printed as one line, exit code 2. */
-    static final class CliException extends RuntimeException {
-        CliException(String message) {
-            super(message);
-        }
     }
 }

@@ -6,7 +6,7 @@ import sun.misc.Signal;
  * Turns Ctrl-C (SIGINT) and SIGTERM into a stop request that long-running commands poll, so they can
  * drain, flush, close and exit 0 on their own. A second signal while stopping exits at once (130).
  */
-final class StopSignal {
+public final class StopSignal {
 
     private static volatile boolean requested;
     private static volatile Runnable onStop = () -> { };
@@ -16,7 +16,7 @@ final class StopSignal {
     }
 
     /** Installs the handlers (once per process) and clears any earlier request. */
-    static synchronized void install() {
+    public static synchronized void install() {
         requested = false;
         onStop = () -> { };
         if (installed) {
@@ -39,12 +39,12 @@ final class StopSignal {
     }
 
     /** Also runs {@code action} (on the signal thread) when a stop is requested. */
-    static void whenRequested(Runnable action) {
+    public static void whenRequested(Runnable action) {
         onStop = action;
     }
 
     /** Whether a stop was requested. */
-    static boolean requested() {
+    public static boolean requested() {
         return requested;
     }
 }

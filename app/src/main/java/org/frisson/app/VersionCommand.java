@@ -8,12 +8,12 @@ import java.io.PrintWriter;
 
 /** {@code frisson version}: what is running, and on which liblsl. */
 @Command(name = "version", description = "Print the Frisson, Java and liblsl versions and the library's path.")
-final class VersionCommand implements Runnable {
+public final class VersionCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static String frissonVersion() {
+    public static String frissonVersion() {
         String v = Frisson.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }
@@ -30,7 +30,7 @@ final class VersionCommand implements Runnable {
         out.flush();
     }
 
-    static final class Provider implements CommandLine.IVersionProvider {
+    public static final class Provider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[]{"Frisson " + frissonVersion()};

@@ -1,5 +1,7 @@
 package org.frisson.calibration;
 
+import org.frisson.testsupport.VenvPython;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,16 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs {@code calibration/python/calibration_reference.py} in the project's test venv ({@code .frisson/venv},
- * built by {@code scripts/setup --test} from every {@code *}{@code /python/requirements.txt}) and reads what it
- * wrote: float64 arrays ({@code NAME.f64}, little-endian) and {@code manifest.txt}. A missing venv fails the test.
+ * Runs {@code calibration/python/calibration_reference.py} in the project's test venv ({@link VenvPython}) and
+ * reads what it wrote: float64 arrays ({@code NAME.f64}, little-endian) and {@code manifest.txt}. A missing venv fails the test.
  */
 final class PythonReference {
 
@@ -28,26 +27,8 @@ final class PythonReference {
     }
 
     /** Runs {@code task} with its output in {@code dir}. */
-    static PythonReference run(String task, Path dir) throws IOException, InterruptedException {
-        String home = System.getProperty("frisson.home");
-        if (home == null) {
-            fail("system property frisson.home is not set (surefire sets it to the repository root)");
-        }
-        Path python = Path.of(home, ".frisson", "venv", "bin", "python");
-        if (!Files.isExecutable(python)) {
-            fail("the reference checks need the test venv at " + python + ": run scripts/setup --test");
-        }
-        Path script = Path.of(home, "calibration", "python", "calibration_reference.py");
-        Path log = dir.resolve(task + ".log");
-        Process process = new ProcessBuilder(List.of(python.toString(), script.toString(), task, dir.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail("reference task " + task + " did not finish within 5 minutes");
-        }
-        if (process.exitValue() != 0) {
-            fail("reference task " + task + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
-        }
+    static PythonReference run(String task, Path dir) throws IOException {
+        VenvPython.runOk(300, "calibration/python/calibration_reference.py", task, dir.toString());
         PythonReference reference = new PythonReference(dir);
         for (String line : Files.readAllLines(dir.resolve("manifest.txt"), StandardCharsets.UTF_8)) {
             int eq = line.indexOf('=');

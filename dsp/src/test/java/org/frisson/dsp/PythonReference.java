@@ -1,5 +1,7 @@
 package org.frisson.dsp;
 
+import org.frisson.testsupport.VenvPython;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs the Python reference implementations ({@code dsp/python/frisson_reference.py}) in the project's
- * test venv and exchanges data with them through files in a temporary folder: arrays as raw
+ * test venv ({@link VenvPython}) and exchanges data with them through files in a temporary folder: arrays as raw
  * little-endian float64 ({@code .f64}), parameters as {@code key=value} lines ({@code manifest.txt}).
  */
 public final class PythonReference {
@@ -28,20 +29,7 @@ public final class PythonReference {
 
     /** The project root, as surefire passes it. */
     public static Path home() {
-        String home = System.getProperty("frisson.home");
-        if (home == null) {
-            fail("system property frisson.home is not set (surefire sets it to the repository root)");
-        }
-        return Path.of(home);
-    }
-
-    /** The test venv's Python; fails the test (never skips) when it is missing. */
-    public static Path python() {
-        Path python = home().resolve(".frisson/venv/bin/python");
-        if (!Files.isExecutable(python)) {
-            fail("the reference checks need the test venv at " + python + ": run scripts/setup --test");
-        }
-        return python;
+        return VenvPython.home();
     }
 
     /**
@@ -49,28 +37,9 @@ public final class PythonReference {
      * non-zero.
      */
     public static void run(String task, Path dir, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(python().toString());
-        cmd.add(home().resolve("dsp/python/frisson_reference.py").toString());
-        cmd.add(task);
-        cmd.add(dir.toString());
+        List<String> cmd = new ArrayList<>(List.of("dsp/python/frisson_reference.py", task, dir.toString()));
         cmd.addAll(List.of(args));
-        try {
-            Path log = dir.resolve("python-" + task + ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                fail("reference task " + task + " did not finish in 10 minutes");
-            }
-            if (p.exitValue() != 0) {
-                fail("reference task " + task + " failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
-            }
-        } catch (IOException e) {
-            fail("could not run " + cmd + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted");
-        }
+        VenvPython.runOk(600, cmd.toArray(String[]::new));
     }
 
     public static double[] read(Path file) {

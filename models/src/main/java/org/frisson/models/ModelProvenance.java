@@ -1,10 +1,8 @@
 package org.frisson.models;
 
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,17 +27,8 @@ public record ModelProvenance(Path file, Map<String, String> metadata) {
 
     /** Reads the metadata of {@code file}; a missing or unloadable file is a {@link ModelFileException}. */
     public static ModelProvenance read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelFileException(file, "file", "does not exist");
-        }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            // only the metadata is wanted: no graph optimisation
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            try (OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString(), options)) {
-                return new ModelProvenance(file, session.getMetadata().getCustomMetadata());
-            }
+        try (OrtSession session = OnnxSessions.openForMetadata(file)) {
+            return new ModelProvenance(file, session.getMetadata().getCustomMetadata());
         } catch (OrtException e) {
             throw new ModelFileException(file, "onnx", "not a loadable ONNX model (" + e.getMessage() + ")", e);
         }

@@ -10,7 +10,6 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,29 +77,10 @@ public final class OnnxEmbedder implements Embedder {
      *                     signal in one patch)
      */
     public static OnnxEmbedder open(Path file, List<String> outputs, int intraOpThreads, int windowFrames) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelFileException(file, "file", "does not exist");
-        }
-        if (intraOpThreads < 1) {
-            throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
-        }
         if (windowFrames < 0) {
             throw new IllegalArgumentException("windowFrames must be positive (or 0 for the file's), got " + windowFrames);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            // idle model threads sleep instead of spinning on cores the pipeline needs
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            session = env.createSession(file.toString(), options);
-        } catch (OrtException e) {
-            throw new ModelFileException(file, "onnx", "not a loadable ONNX model (" + e.getMessage() + ")", e);
-        }
-        try {
+        return OnnxSessions.load(file, intraOpThreads, session -> {
             EmbedderSpec spec = OnnxContract.describe(file, session, windowFrames);
             List<String> chosen = outputs.isEmpty() ? spec.outputs().stream().map(EmbedderSpec.Output::name).toList()
                     : outputs;
@@ -114,17 +94,7 @@ public final class OnnxEmbedder implements Embedder {
                 checkTimeAxes(file, spec, session);
             }
             return new OnnxEmbedder(file, spec, chosen, session);
-        } catch (OrtException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException ignored) {
-                // the first failure is the one to report
-            }
-            if (e instanceof ModelFileException || e instanceof IllegalArgumentException) {
-                throw (RuntimeException) e;
-            }
-            throw new ModelFileException(file, "onnx", e.getMessage(), e);
-        }
+        });
     }
 
     /** Runs one silent patch and compares every output's shape with the one the contract promises. */

@@ -11,7 +11,6 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,33 +85,7 @@ public final class OnnxPredictor implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime threads per run (1 keeps it on the caller's thread)
      */
     public static OnnxPredictor open(Path file, int intraOpThreads) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelFileException(file, "file", "does not exist");
-        }
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
-        } catch (OrtException e) {
-            throw new ModelFileException(file, "onnx", "not a loadable ONNX model (" + e.getMessage() + ")", e);
-        }
-        try {
-            return new OnnxPredictor(file, session);
-        } catch (OrtException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException ignored) {
-                // the first failure is the one to report
-            }
-            if (e instanceof ModelFileException m) {
-                throw m;
-            }
-            throw new ModelFileException(file, "onnx", e.getMessage(), e);
-        }
+        return OnnxSessions.load(file, intraOpThreads, session -> new OnnxPredictor(file, session));
     }
 
     private static int[] fixed(Path file, String field, NodeInfo info) {

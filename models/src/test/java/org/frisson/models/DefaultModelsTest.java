@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class DefaultModelsTest {
 
     @Test
     void defaultModelsAreTheListedFilesTrainedOnTheSimulatedCohort() throws Exception {
-        Path dir = Venv.home().resolve("models/default");
+        Path dir = VenvPython.home().resolve("models/default");
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("models.json").toFile());
         assertEquals("simulated-cohort", manifest.path("trained_on").path("kind").asText());
         for (String name : FILES) {

@@ -1,5 +1,6 @@
 package org.frisson.models;
 
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +55,9 @@ class EmbeddersTest {
     void firstUseExportsWithTheProjectsTool() throws Exception {
         // a home whose venv and tool are the project's own, with no exported model yet
         Files.createDirectories(home.resolve(".frisson"));
-        Files.createSymbolicLink(home.resolve(".frisson/venv"), Venv.home().resolve(".frisson/venv"));
+        Files.createSymbolicLink(home.resolve(".frisson/venv"), VenvPython.home().resolve(".frisson/venv"));
         Files.createDirectories(home.resolve("models"));
-        Files.createSymbolicLink(home.resolve("models/python"), Venv.home().resolve("models/python"));
+        Files.createSymbolicLink(home.resolve("models/python"), VenvPython.home().resolve("models/python"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Embedder e = Embedders.open("musicnn", home, List.of(), 1, false,
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
@@ -70,9 +71,9 @@ class EmbeddersTest {
     @Test
     void encodecWithoutThePretrainedPathUsesRandomInitAndSaysSo() throws Exception {
         Files.createDirectories(home.resolve(".frisson"));
-        Files.createSymbolicLink(home.resolve(".frisson/venv"), Venv.home().resolve(".frisson/venv"));
+        Files.createSymbolicLink(home.resolve(".frisson/venv"), VenvPython.home().resolve(".frisson/venv"));
         Files.createDirectories(home.resolve("models"));
-        Files.createSymbolicLink(home.resolve("models/python"), Venv.home().resolve("models/python"));
+        Files.createSymbolicLink(home.resolve("models/python"), VenvPython.home().resolve("models/python"));
         Path random = EncodecExport.file(home, false);
         Files.createDirectories(random.getParent());
         Files.copy(TestModels.encodecRandom(), random);

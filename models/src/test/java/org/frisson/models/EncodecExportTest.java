@@ -2,6 +2,7 @@ package org.frisson.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,8 @@ class EncodecExportTest {
 
     @Test
     void onnxEqualsKerasWithin1e4OfTheScale() throws Exception {
-        JsonNode errors = json(Venv.run("export_encodec.py", 600, "--verify-only", TestModels.encodecRandom().toString()));
+        JsonNode errors = json(VenvPython.runOk(600, "models/python/export_encodec.py", "--verify-only",
+                TestModels.encodecRandom().toString()).out());
         for (String o : OUTPUTS) {
             assertTrue(errors.has(o), "no error reported for " + o + ": " + errors);
             double e = errors.get(o).asDouble();
@@ -43,7 +45,7 @@ class EncodecExportTest {
 
     @Test
     void kerasEqualsTheCheckpointConventionsInNumpy() throws Exception {
-        JsonNode errors = json(Venv.run("export_encodec.py", 600, "--check-transfer"));
+        JsonNode errors = json(VenvPython.runOk(600, "models/python/export_encodec.py", "--check-transfer").out());
         for (String o : OUTPUTS) {
             double e = errors.get(o).asDouble();
             System.out.printf("encodec %s: max |Keras - numpy reference| = %.2e%n", o, e);
@@ -80,7 +82,7 @@ class EncodecExportTest {
     @Test
     void pretrainedExportWithoutPyTorchSaysWhatToInstall() throws Exception {
         Path out = dir.resolve("encodec_24khz.onnx");
-        String err = Venv.runFailing("export_encodec.py", 120, "--out", out.toString());
+        String err = VenvPython.runFailing(120, "models/python/export_encodec.py", "--out", out.toString()).err();
         assertTrue(err.contains("pip install torch encodec") && err.contains("--random-init"), err);
         assertFalse(Files.exists(out));
     }

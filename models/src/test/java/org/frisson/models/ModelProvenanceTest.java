@@ -1,5 +1,6 @@
 package org.frisson.models;
 
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class ModelProvenanceTest {
 
     @Test
     void defaultModelSaysWhatItWasTrainedOn() {
-        ModelProvenance p = ModelProvenance.read(Venv.home().resolve("models/default/chills.onnx"));
+        ModelProvenance p = ModelProvenance.read(VenvPython.home().resolve("models/default/chills.onnx"));
         assertEquals("trained", p.weights());
         assertEquals("simulated-cohort", p.get(ModelProvenance.TRAINED_ON, "unknown"));
         assertEquals("fallback", p.get("frisson.no_such_key", "fallback"));

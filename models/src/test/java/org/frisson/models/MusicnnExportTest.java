@@ -2,6 +2,7 @@ package org.frisson.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -22,9 +23,9 @@ class MusicnnExportTest {
     void onnxOutputsEqualTensorFlowsWithin1e4OfTheirScale() throws Exception {
         Path dir = Files.createTempDirectory("musicnn-export");
         Path file = dir.resolve("MTT_musicnn.onnx");
-        Venv.run("export_musicnn.py", 600, "--model", "MTT_musicnn", "--out", file.toString());
-        JsonNode errors = new ObjectMapper().readTree(Venv.run("export_musicnn.py", 600, "--model", "MTT_musicnn",
-                "--verify-only", file.toString()));
+        VenvPython.runOk(600, "models/python/export_musicnn.py", "--model", "MTT_musicnn", "--out", file.toString());
+        JsonNode errors = new ObjectMapper().readTree(VenvPython.runOk(600, "models/python/export_musicnn.py", "--model",
+                "MTT_musicnn", "--verify-only", file.toString()).out());
         for (String o : OUTPUTS) {
             assertTrue(errors.has(o), "no error reported for " + o + ": " + errors);
             double e = errors.get(o).asDouble();

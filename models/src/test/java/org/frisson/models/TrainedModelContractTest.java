@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +34,8 @@ class TrainedModelContractTest {
     @BeforeAll
     static void trainTinyModels() throws Exception {
         Path cohort = dir.resolve("cohort");
-        TrainingTools.pythonOk(300, "models/python/tests/fake_cohort.py", cohort.toString());
-        TrainingTools.pythonOk(600, "models/python/make_default_models.py", "--cohort", cohort.toString(),
+        VenvPython.runOk(300, "models/python/tests/fake_cohort.py", cohort.toString());
+        VenvPython.runOk(600, "models/python/make_default_models.py", "--cohort", cohort.toString(),
                 "--out", dir.resolve("models").toString(), "--emotion-epochs", "1", "--chill-epochs", "1");
         env = OrtEnvironment.getEnvironment();
     }

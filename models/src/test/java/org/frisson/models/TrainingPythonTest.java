@@ -1,5 +1,6 @@
 package org.frisson.models;
 
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -17,9 +18,9 @@ class TrainingPythonTest {
 
     @Test
     void trainingToolTestsPass() throws Exception {
-        TrainingTools.Result r = TrainingTools.python(900, "-m", "pytest", "models/python/tests", "-q", "-n", "2",
+        VenvPython.Result r = VenvPython.run(900, "-m", "pytest", "models/python/tests", "-q", "-n", "2",
                 "-p", "no:cacheprovider", "-rfEs");
-        assertEquals(0, r.exitCode(), "pytest failed:\n" + TrainingTools.tail(r.output()));
+        assertEquals(0, r.exit(), "pytest failed:\n" + VenvPython.tail(r.output()));
         Matcher m = Pattern.compile("(\\d+) passed").matcher(r.output());
         assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 30, "too few tests ran:\n" + r.output());
         assertFalse(r.output().contains("skipped"), "no test may be skipped:\n" + r.output());

@@ -56,7 +56,7 @@ class CalibrationEndToEndTest {
     @BeforeAll
     static void calibrate() throws Exception {
         recording = dir.resolve("block.xdf");
-        Object[] sim = frisson("simulate", "--profile", "calibration", "--xdf", recording.toString(), "--tracks", "8",
+        Object[] sim = frisson("simulate", "recording", "calibration", recording.toString(), "--tracks", "8",
                 "--track-seconds", "30", "--seed", "3");
         assertEquals(0, sim[0], String.valueOf(sim[1]));
         profile = dir.resolve("profiles/sim");

@@ -54,7 +54,7 @@ class CalibrationLiveTest {
                 "--no-dashboard"));
         // the experimenter starts Frisson, then the player: the block is followed from its first track on
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (FrissonChild sim = FrissonChild.start("simulate", "--profile", "calibration", "--tracks", "4",
+        try (FrissonChild sim = FrissonChild.start("simulate", "session", "calibration", "--tracks", "4",
                 "--track-seconds", "15", "--seed", "5", "--session", session, "--wait", "15")) {
             try (Writer stdin = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
                 stdin.write("nine nine\n"); // refused, asked again

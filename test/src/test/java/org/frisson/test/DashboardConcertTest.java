@@ -42,7 +42,7 @@ class DashboardConcertTest {
                 .replace("name: frisson.features", "name: frisson.features." + session)
                 .replace("name: frisson.health", "name: frisson.health." + session));
         Path tokenFile = Files.createTempDirectory("concert-token").resolve("dashboard.token");
-        try (FrissonChild sim = FrissonChild.start("simulate", "--profile", "concert", "--participants",
+        try (FrissonChild sim = FrissonChild.start("simulate", "session", "concert", "--participants",
                 String.valueOf(PARTICIPANTS), "--session", session, "--duration", "120");
              FrissonChild run = FrissonChild.start("run", "--config", config.toString(), "--duration", "120",
                      "--dashboard-bind", BIND, "--dashboard-port", "0", "--dashboard-host", "hall.example.org",

@@ -103,7 +103,7 @@ class DemoEndToEndTest {
         Path log = Files.createTempFile("frisson-concert", ".log");
         Path truth = Files.createTempFile("truth", ".json");
         String session = "concert" + ProcessHandle.current().pid();
-        Process sim = startFrisson(log, "simulate", "--profile", "concert", "--participants", "12", "--session", session,
+        Process sim = startFrisson(log, "simulate", "session", "concert", "--participants", "12", "--session", session,
                 "--duration", "30", "--truth", truth.toString());
         try {
             String pred = "starts-with(source_id,'frisson-sim-" + session + "-')";

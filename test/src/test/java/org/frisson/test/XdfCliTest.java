@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.frisson.app.Frisson;
-import org.frisson.app.XdfReplay;
+import org.frisson.app.streams.XdfReplay;
 import org.frisson.lsl.ChannelFormat;
 import org.frisson.lsl.Inlet;
 import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.Resolver;
 import org.frisson.lsl.StreamInfo;
+import org.frisson.testsupport.VenvPython;
 import org.frisson.xdf.XdfFile;
 import org.frisson.xdf.XdfReader;
 import org.frisson.xdf.XdfRecorder;
@@ -323,22 +324,7 @@ class XdfCliTest {
     }
 
     private static JsonNode pyxdf(Path file) throws Exception {
-        Path home = Path.of(System.getProperty("frisson.home"));
-        Path py = home.resolve(".frisson/venv/bin/python");
-        if (!Files.isExecutable(py)) {
-            fail("the pyxdf check needs " + py + ": run scripts/setup --test from the repository first");
-        }
-        Path out = Files.createTempFile("pyxdf", ".json");
-        Process p = new ProcessBuilder(py.toString(), home.resolve("lsl-bridge/python/xdf_dump.py").toString(),
-                file.toString()).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pyxdf did not finish");
-            assertEquals(0, p.exitValue());
-            return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
-                    .readTree(out.toFile()).get(0);
-        } finally {
-            p.destroyForcibly();
-            Files.deleteIfExists(out);
-        }
+        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
+                .readTree(VenvPython.runOk(120, "lsl-bridge/python/xdf_dump.py", file.toString()).out()).get(0);
     }
 }

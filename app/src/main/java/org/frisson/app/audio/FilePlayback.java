@@ -1,5 +1,6 @@
 package org.frisson.app.audio;
 
+import org.frisson.sim.PlaybackMarkers;
 import org.frisson.lsl.Lsl;
 import org.frisson.lsl.Outlet;
 

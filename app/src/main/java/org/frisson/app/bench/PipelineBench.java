@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.frisson.app.pipeline.Pipeline;
-import org.frisson.app.pipeline.PipelineConfig;
-import org.frisson.app.pipeline.StreamHealth;
+import org.frisson.pipeline.Pipeline;
+import org.frisson.pipeline.PipelineConfig;
+import org.frisson.pipeline.StreamHealth;
 import org.frisson.lsl.LslLibrary;
 
 import java.io.BufferedReader;

@@ -1,8 +1,8 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.Pipeline;
-import org.frisson.app.pipeline.PipelineConfig;
-import org.frisson.app.pipeline.RecordingFeed;
+import org.frisson.pipeline.Pipeline;
+import org.frisson.pipeline.PipelineConfig;
+import org.frisson.pipeline.RecordingFeed;
 import org.frisson.calibration.BlockedReadout;
 import org.frisson.calibration.EncodingAnalysis;
 import org.frisson.calibration.EncodingProfile;

@@ -1,6 +1,6 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.RecordingFeed;
+import org.frisson.pipeline.RecordingFeed;
 import org.frisson.calibration.RatingMarker;
 import org.frisson.lsl.ChannelFormat;
 import org.frisson.xdf.XdfFile;

@@ -1,6 +1,6 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.OutputListener;
+import org.frisson.pipeline.OutputListener;
 import org.frisson.lsl.StreamInfo;
 
 import java.util.ArrayList;

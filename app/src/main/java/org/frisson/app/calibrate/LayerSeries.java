@@ -1,6 +1,6 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.RecordingFeed;
+import org.frisson.pipeline.RecordingFeed;
 import org.frisson.models.Embedder;
 import org.frisson.models.EmbedderSpec;
 import org.frisson.models.PatchStream;

@@ -1,6 +1,6 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.pipeline.PipelineConfig;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,8 +1,12 @@
 package org.frisson.app.calibrate;
 
-import org.frisson.app.pipeline.PipelineConfig;
+import org.frisson.pipeline.PipelineConfig;
 import org.frisson.calibration.EegRegion;
 import org.frisson.lsl.StreamInfo;
+import org.frisson.stages.EmotionStage;
+import org.frisson.stages.HeartRateStage;
+import org.frisson.stages.LatestValueStage;
+import org.frisson.stages.SkinConductanceStage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +17,22 @@ import java.util.Map;
 /**
  * Where a calibration finds what it needs among a pipeline's outputs, by following the config: the emotion
  * stage (its EEG latent, published with {@code latent: true}) and the DE stage it reads, the skin conductance,
- * heart rate and slider stages; each stage's channels on its output, named after its input streams.
+ * heart rate and slider stages; each stage's channels on its output, named after its input streams. The stage
+ * kinds are the stages' own; their default outputs, the emotion stage's default EEG model and the channel names
+ * are the stages' conventions, which the pipeline does not publish.
  */
 final class Stages {
+
+    private static final String EMOTION = new EmotionStage().kind();
+    private static final String EDA = new SkinConductanceStage().kind();
+    private static final String HEART_RATE = new HeartRateStage().kind();
+    private static final String LATEST = new LatestValueStage().kind();
+
+    /** The output a stage writes without an {@code output:} parameter: the emotion stage's, everyone else's. */
+    private static final String EMOTION_OUTPUT = "emotion";
+    private static final String FEATURES_OUTPUT = "features";
+    /** The emotion stage's EEG model without an {@code eeg_model:} parameter. */
+    private static final String EMOTION_EEG_MODEL = "models/default/emotion_eeg.onnx";
 
     /** A response: its name, unit, and the columns averaged into it. */
     record Column(String name, String unit, int[] columns) {
@@ -34,7 +51,7 @@ final class Stages {
         this.cfg = cfg;
         byRole.forEach((role, infos) -> this.byRole.put(role, infos.stream()
                 .map(i -> new Bound(i.name(), i.channelLabels())).toList()));
-        this.emotion = cfg.stages().stream().filter(s -> s.kind().equals("emotion") && s.params().containsKey("eeg"))
+        this.emotion = cfg.stages().stream().filter(s -> s.kind().equals(EMOTION) && s.params().containsKey("eeg"))
                 .findFirst().orElseThrow(() -> new PipelineConfig.ConfigException(cfg.file()
                         + ": calibration needs an 'emotion' stage with an EEG branch ('eeg: <differential_entropy stage>')"));
         if (!Boolean.TRUE.equals(emotion.params().get("latent"))) {
@@ -62,17 +79,17 @@ final class Stages {
 
     /** The EEG branch's model file, resolved as the stage resolves it. */
     Path eegModel(Path home) {
-        Path file = Path.of(String.valueOf(emotion.params().getOrDefault("eeg_model", "models/default/emotion_eeg.onnx")));
+        Path file = Path.of(String.valueOf(emotion.params().getOrDefault("eeg_model", EMOTION_EEG_MODEL)));
         return file.isAbsolute() ? file : home.resolve(file);
     }
 
     int[] latentColumns(FrameTable table) {
-        return table.columns(outputName(emotion, "emotion"), c -> c.startsWith("eeg.latent.")).stream()
+        return table.columns(outputName(emotion, EMOTION_OUTPUT), c -> c.startsWith("eeg.latent.")).stream()
                 .mapToInt(Map.Entry::getValue).toArray();
     }
 
     List<String> latentLabels(FrameTable table) {
-        return table.columns(outputName(emotion, "emotion"), c -> c.startsWith("eeg.latent.")).stream()
+        return table.columns(outputName(emotion, EMOTION_OUTPUT), c -> c.startsWith("eeg.latent.")).stream()
                 .map(e -> e.getKey().substring("eeg.".length())).toList();
     }
 
@@ -83,7 +100,7 @@ final class Stages {
                     + "': calibration needs exactly one EEG stream, the recording binds " + eeg.size());
         }
         String prefix = eeg.get(0).name() + ".";
-        return table.columns(outputName(de, "features"), c -> c.startsWith(prefix));
+        return table.columns(outputName(de, FEATURES_OUTPUT), c -> c.startsWith(prefix));
     }
 
     int[] deColumns(FrameTable table) {
@@ -107,22 +124,21 @@ final class Stages {
     List<Column> responseColumns(FrameTable table) {
         List<Column> out = new ArrayList<>();
         for (PipelineConfig.StageEntry s : cfg.stages()) {
-            String output = switch (s.kind()) {
-                case "eda", "heart_rate", "latest" -> outputName(s, "features");
-                default -> null;
-            };
-            if (output == null) {
+            boolean eda = s.kind().equals(EDA);
+            boolean heartRate = s.kind().equals(HEART_RATE);
+            if (!eda && !heartRate && !s.kind().equals(LATEST)) {
                 continue;
             }
+            String output = outputName(s, FEATURES_OUTPUT);
             for (Bound in : streams(s)) {
                 String prefix = in.name() + ".";
-                switch (s.kind()) {
-                    case "eda" -> one(out, table, output, prefix + "phasic", in.name() + ".phasic", "µS");
-                    case "heart_rate" -> one(out, table, output, prefix + "heart_rate", in.name() + ".heart_rate", "bpm");
-                    default -> {
-                        for (String label : in.labels()) {
-                            one(out, table, output, prefix + label, in.name() + "." + label, "");
-                        }
+                if (eda) {
+                    one(out, table, output, prefix + "phasic", in.name() + ".phasic", "µS");
+                } else if (heartRate) {
+                    one(out, table, output, prefix + "heart_rate", in.name() + ".heart_rate", "bpm");
+                } else {
+                    for (String label : in.labels()) {
+                        one(out, table, output, prefix + label, in.name() + "." + label, "");
                     }
                 }
             }

@@ -4,6 +4,7 @@ import org.frisson.models.Embedder;
 import org.frisson.models.MusicnnExport;
 import org.frisson.models.OnnxEmbedder;
 import org.frisson.models.PatchStream;
+import org.frisson.testsupport.VenvPython;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,18 +86,9 @@ class MusicnnFixturesTest {
             }
         }
         Files.write(in, b.array());
-        Path py = home().resolve(".frisson/venv/bin/python");
-        if (!Files.isExecutable(py)) {
-            fail("the TensorFlow comparison needs " + py + ": run scripts/setup --test first");
-        }
-        ProcessBuilder pb = new ProcessBuilder(py.toString(), home().resolve("models/python/run_reference.py").toString(),
-                "--model", "MTT_musicnn", "--logmel", in.toString(), "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-        Process p = pb.start();
         try {
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "run_reference.py did not finish in 300 s");
-            assertEquals(0, p.exitValue(), "run_reference.py failed");
+            VenvPython.runOk(300, "models/python/run_reference.py", "--model", "MTT_musicnn", "--logmel", in.toString(),
+                    "--out", out.toString());
             ByteBuffer r = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
             float[] y = new float[patches.size() * width];
             assertEquals(y.length * 4, r.remaining());
@@ -106,7 +97,6 @@ class MusicnnFixturesTest {
             }
             return y;
         } finally {
-            p.destroyForcibly();
             Files.deleteIfExists(in);
             Files.deleteIfExists(out);
         }

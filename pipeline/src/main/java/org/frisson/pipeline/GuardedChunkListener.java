@@ -1,0 +1,71 @@
+package org.frisson.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import org.frisson.lsl.StreamInfo;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ChunkListener} that cannot stall the ring: the first exception it throws switches it off with
+ * one log line naming it, the stream and the exception, and counts a failure. Switched off, it still
+ * consumes its events (a consumer that stopped would hold the ring, and so every input, back).
+ */
+final class GuardedChunkListener implements ChunkListener {
+
+    private final ChunkListener delegate;
+    private final String name;
+    private final Counter failures;
+    private final Consumer<String> log;
+    private volatile boolean off;
+
+    GuardedChunkListener(ChunkListener delegate, Counter failures, Consumer<String> log) {
+        this.delegate = delegate;
+        this.name = ListenerNames.of(delegate);
+        this.failures = failures;
+        this.log = log;
+    }
+
+    boolean isOff() {
+        return off;
+    }
+
+    @Override
+    public void start(List<StreamInfo> inputs) {
+        try {
+            delegate.start(inputs);
+        } catch (RuntimeException e) {
+            switchOff("start", e);
+        }
+    }
+
+    @Override
+    public void chunk(int stream, int samples, double[] stamps, double[] values, String[] texts, double clockOffset) {
+        if (off) {
+            return;
+        }
+        try {
+            delegate.chunk(stream, samples, stamps, values, texts, clockOffset);
+        } catch (RuntimeException e) {
+            switchOff("a chunk of input " + stream, e);
+        }
+    }
+
+    @Override
+    public void end() {
+        try {
+            delegate.end();
+        } catch (RuntimeException e) {
+            if (!off) {
+                switchOff("end", e);
+            }
+        }
+    }
+
+    private void switchOff(String where, RuntimeException e) {
+        off = true;
+        failures.increment();
+        log.accept("input listener '" + name + "' failed on " + where + " and is switched off; the session goes"
+                + " on without it: " + e);
+    }
+}

@@ -1,0 +1,83 @@
+package org.frisson.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import org.frisson.lsl.StreamInfo;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An {@link OutputListener} that cannot take the session down: the first exception it throws switches it
+ * off with one log line naming it, the call and the exception, and counts a failure; the outputs and every
+ * other listener go on. Its {@code end()} is still called, so it can close what it opened.
+ */
+final class GuardedOutputListener implements OutputListener {
+
+    private final OutputListener delegate;
+    private final String name;
+    private final Counter failures;
+    private final Consumer<String> log;
+    private volatile boolean off;
+
+    GuardedOutputListener(OutputListener delegate, Counter failures, Consumer<String> log) {
+        this.delegate = delegate;
+        this.name = ListenerNames.of(delegate);
+        this.failures = failures;
+        this.log = log;
+    }
+
+    boolean isOff() {
+        return off;
+    }
+
+    @Override
+    public void start(List<StreamInfo> outputs) {
+        try {
+            delegate.start(outputs);
+        } catch (RuntimeException e) {
+            switchOff("start", e);
+        }
+    }
+
+    @Override
+    public void sample(int output, double stamp, double[] values) {
+        if (off) {
+            return;
+        }
+        try {
+            delegate.sample(output, stamp, values);
+        } catch (RuntimeException e) {
+            switchOff("a sample of output " + output, e);
+        }
+    }
+
+    @Override
+    public void marker(int output, double stamp, String text) {
+        if (off) {
+            return;
+        }
+        try {
+            delegate.marker(output, stamp, text);
+        } catch (RuntimeException e) {
+            switchOff("a marker of output " + output, e);
+        }
+    }
+
+    @Override
+    public void end() {
+        try {
+            delegate.end();
+        } catch (RuntimeException e) {
+            if (!off) {
+                switchOff("end", e);
+            }
+        }
+    }
+
+    private void switchOff(String where, RuntimeException e) {
+        off = true;
+        failures.increment();
+        log.accept("output listener '" + name + "' failed on " + where + " and is switched off; outputs and"
+                + " every other listener go on: " + e);
+    }
+}

@@ -1,0 +1,327 @@
+package org.frisson.pipeline;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A pipeline described in one YAML file: settings, inputs (LSL queries per role), stages and outputs.
+ * Validated at load; every error names the file and the key.
+ *
+ * <pre>
+ * pipeline: {hop: 0.25, ring_size: 4096, chunk_values: 4096, wait: blocking}
+ * inputs:
+ *   eeg: {query: "type='EEG'", timeout: 2.0}
+ *   gsr: {query: "type='GSR' or type='EDA'", multiple: true, expect: 10}
+ *   markers: {query: "type='Markers'", required: false}
+ * stages:
+ *   - {name: eeg_de, kind: differential_entropy, input: eeg, window: 1.0}
+ * outputs:
+ *   features: {name: frisson.features, type: Features}
+ * </pre>
+ */
+public record PipelineConfig(Path file, Settings settings, List<Input> inputs, List<StageEntry> stages,
+                             Map<String, Output> outputs) {
+
+    /**
+     * Pipeline-wide settings.
+     *
+     * @param ringWait how the ring's consumers wait for the next chunk
+     */
+    public record Settings(double hop, int ringSize, int chunkValues, double resolveSeconds, double healthPeriod,
+                           RingWait ringWait) {
+    }
+
+    /**
+     * One input role.
+     *
+     * @param required whether frames wait for it (markers and ratings usually do not)
+     * @param timeout  seconds past a frame time after which a silent stream is marked missing
+     * @param multiple whether every matching stream is bound (one per participant) rather than exactly one
+     * @param expect   with {@code multiple}, how many streams to wait for at start (0: whatever is there)
+     */
+    public record Input(String role, String query, boolean required, double timeout, boolean multiple, int expect,
+                        int channels) {
+    }
+
+    /** One stage: its unique name, its kind and the rest of its keys as parameters. */
+    public record StageEntry(String name, String kind, Map<String, Object> params) {
+    }
+
+    /** One output stream: its LSL name, type and stable source id. */
+    public record Output(String key, String name, String type, String sourceId) {
+    }
+
+    private static final Set<String> TOP = Set.of("pipeline", "inputs", "stages", "outputs");
+    private static final Set<String> PIPELINE = Set.of("hop", "ring_size", "chunk_values", "resolve_seconds",
+            "health_period", "wait");
+    private static final Set<String> INPUT = Set.of("query", "required", "timeout", "multiple", "expect", "channels");
+    private static final Set<String> OUTPUT = Set.of("name", "type", "source_id");
+
+    /** Reads and validates {@code file}. */
+    public static PipelineConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /** Parses and validates YAML text; {@code file} names it in messages. */
+    public static PipelineConfig parse(Path file, String yaml) {
+        Object root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        }
+        Reader r = new Reader(file);
+        Map<String, Object> top = r.map(root, "");
+        r.onlyKeys(top, TOP, "");
+
+        Map<String, Object> p = r.map(top.getOrDefault("pipeline", Map.of()), "pipeline");
+        r.onlyKeys(p, PIPELINE, "pipeline");
+        Settings settings = new Settings(
+                r.positive(p, "hop", 0.25, "pipeline"),
+                r.powerOfTwo(p, "ring_size", 4096, "pipeline"),
+                r.positiveInt(p, "chunk_values", 4096, "pipeline"),
+                r.positive(p, "resolve_seconds", 10.0, "pipeline"),
+                r.positive(p, "health_period", 1.0, "pipeline"),
+                r.ringWait(p, "wait", RingWait.BLOCKING, "pipeline"));
+
+        Map<String, Object> ins = r.map(top.get("inputs"), "inputs");
+        if (ins.isEmpty()) {
+            throw new ConfigException(file + ": inputs: at least one input is needed");
+        }
+        List<Input> inputs = new ArrayList<>();
+        for (Map.Entry<String, Object> e : ins.entrySet()) {
+            String at = "inputs." + e.getKey();
+            Map<String, Object> m = r.map(e.getValue(), at);
+            r.onlyKeys(m, INPUT, at);
+            boolean multiple = r.bool(m, "multiple", false, at);
+            inputs.add(new Input(e.getKey(), r.string(m, "query", null, at), r.bool(m, "required", true, at),
+                    r.positive(m, "timeout", 2.0, at), multiple, r.nonNegativeInt(m, "expect", 0, at),
+                    r.nonNegativeInt(m, "channels", 0, at)));
+        }
+
+        List<StageEntry> stages = new ArrayList<>();
+        Object st = top.get("stages");
+        if (st != null) {
+            if (!(st instanceof List<?> list)) {
+                throw new ConfigException(file + ": stages must be a list");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String at = "stages[" + i + "]";
+                Map<String, Object> m = new LinkedHashMap<>(r.map(list.get(i), at));
+                String kind = r.string(m, "kind", null, at);
+                String name = r.string(m, "name", kind, at);
+                if (!names.add(name)) {
+                    throw new ConfigException(file + ": " + at + ".name: '" + name + "' is used twice");
+                }
+                m.remove("kind");
+                m.remove("name");
+                stages.add(new StageEntry(name, kind, m));
+            }
+        }
+
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        Map<String, Object> outs = r.map(top.getOrDefault("outputs", Map.of()), "outputs");
+        for (Map.Entry<String, Object> e : outs.entrySet()) {
+            String at = "outputs." + e.getKey();
+            Map<String, Object> m = r.map(e.getValue(), at);
+            r.onlyKeys(m, OUTPUT, at);
+            String name = r.string(m, "name", "frisson." + e.getKey(), at);
+            outputs.put(e.getKey(), new Output(e.getKey(), name,
+                    r.string(m, "type", Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1), at),
+                    r.string(m, "source_id", name, at)));
+        }
+        return new PipelineConfig(file, settings, List.copyOf(inputs), List.copyOf(stages), outputs);
+    }
+
+    /**
+     * The same pipeline with every input query narrowed to streams whose source_id starts with
+     * {@code sourceIdPrefix} (the demo binds to its own simulator, not to any stream on the network).
+     */
+    public PipelineConfig restrictedTo(String sourceIdPrefix) {
+        List<Input> narrowed = new ArrayList<>();
+        for (Input i : inputs) {
+            narrowed.add(new Input(i.role(), "(" + i.query() + ") and starts-with(source_id,'" + sourceIdPrefix + "')",
+                    i.required(), i.timeout(), i.multiple(), i.expect(), i.channels()));
+        }
+        return new PipelineConfig(file, settings, List.copyOf(narrowed), stages, outputs);
+    }
+
+    /** The same pipeline with every output's name and source_id suffixed (parallel runs do not collide). */
+    public PipelineConfig withOutputNames(String suffix) {
+        Map<String, Output> renamed = new LinkedHashMap<>();
+        outputs.forEach((k, o) -> renamed.put(k, new Output(k, o.name() + suffix, o.type(), o.sourceId() + suffix)));
+        return new PipelineConfig(file, settings, inputs, stages, renamed);
+    }
+
+    /** The same pipeline expecting {@code count} streams for a multiple-stream role. */
+    public PipelineConfig withExpected(String role, int count) {
+        List<Input> changed = new ArrayList<>();
+        for (Input i : inputs) {
+            changed.add(i.role().equals(role) ? new Input(i.role(), i.query(), i.required(), i.timeout(), true, count,
+                    i.channels()) : i);
+        }
+        return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
+    }
+
+    /** The same pipeline with input {@code role}'s query replaced. */
+    public PipelineConfig withQuery(String role, String query) {
+        List<Input> changed = new ArrayList<>();
+        for (Input i : inputs) {
+            changed.add(i.role().equals(role) ? new Input(i.role(), query, i.required(), i.timeout(), i.multiple(),
+                    i.expect(), i.channels()) : i);
+        }
+        return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
+    }
+
+    /** The same pipeline with {@code stage} run after every other stage. */
+    public PipelineConfig withStage(StageEntry stage) {
+        if (stages.stream().anyMatch(s -> s.name().equals(stage.name()))) {
+            throw new ConfigException(file + ": stages: a stage is already called '" + stage.name() + "'");
+        }
+        List<StageEntry> more = new ArrayList<>(stages);
+        more.add(stage);
+        return new PipelineConfig(file, settings, inputs, List.copyOf(more), outputs);
+    }
+
+    public Input input(String role) {
+        for (Input i : inputs) {
+            if (i.role().equals(role)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Reads typed values out of the YAML tree, naming file and key on error. */
+    private record Reader(Path file) {
+
+        Map<String, Object> map(Object node, String at) {
+            if (node == null) {
+                throw new ConfigException(file + ": " + (at.isEmpty() ? "the file is empty" : at + " is missing"));
+            }
+            if (!(node instanceof Map<?, ?> m)) {
+                throw new ConfigException(file + ": " + (at.isEmpty() ? "top level" : at) + " must be a map");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) m;
+            return typed;
+        }
+
+        void onlyKeys(Map<String, Object> m, Set<String> allowed, String at) {
+            for (String k : m.keySet()) {
+                if (!allowed.contains(k)) {
+                    throw new ConfigException(file + ": " + (at.isEmpty() ? "" : at + ".") + k
+                            + ": unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+                }
+            }
+        }
+
+        String string(Map<String, Object> m, String key, String fallback, String at) {
+            Object v = m.get(key);
+            if (v == null) {
+                if (fallback == null) {
+                    throw new ConfigException(file + ": " + at + "." + key + " is required");
+                }
+                return fallback;
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be a non-empty string");
+            }
+            return s;
+        }
+
+        boolean bool(Map<String, Object> m, String key, boolean fallback, String at) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Boolean b)) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be true or false, got '" + v + "'");
+            }
+            return b;
+        }
+
+        double positive(Map<String, Object> m, String key, double fallback, String at) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be a positive number, got '" + v + "'");
+            }
+            return n.doubleValue();
+        }
+
+        int positiveInt(Map<String, Object> m, String key, int fallback, String at) {
+            int v = nonNegativeInt(m, key, fallback, at);
+            if (v == 0) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be a positive whole number, got 0");
+            }
+            return v;
+        }
+
+        int nonNegativeInt(Map<String, Object> m, String key, int fallback, String at) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Integer i) || i < 0) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be a whole number >= 0, got '" + v + "'");
+            }
+            return i;
+        }
+
+        RingWait ringWait(Map<String, Object> m, String key, RingWait fallback, String at) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            RingWait w = v instanceof String s ? RingWait.named(s) : null;
+            if (w == null) {
+                List<String> known = new ArrayList<>();
+                for (RingWait k : RingWait.values()) {
+                    known.add(k.configName());
+                }
+                throw new ConfigException(file + ": " + at + "." + key + " must be one of " + known + ", got '" + v
+                        + "'");
+            }
+            return w;
+        }
+
+        int powerOfTwo(Map<String, Object> m, String key, int fallback, String at) {
+            int v = positiveInt(m, key, fallback, at);
+            if (Integer.bitCount(v) != 1) {
+                throw new ConfigException(file + ": " + at + "." + key + " must be a power of two, got " + v);
+            }
+            return v;
+        }
+    }
+
+    /** The config is invalid; the message names the file and the key. */
+    public static final class ConfigException extends IllegalArgumentException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.frisson.stages;
+
+import org.frisson.stage.Frame;
+import org.frisson.stage.InputRef;
+import org.frisson.stage.OutputChannel;
+import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Stage;
+import org.frisson.stage.StageContext;
+import org.frisson.stage.StreamWindow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code kind: chill_button} — the listener's self-reported chills (seed 002) from a marker stream:
+ * per frame, 1 while the button is held ({@code chill_on} .. {@code chill_off}) else 0, and the number
+ * of presses so far. One pair of channels per marker stream (one per participant in a concert).
+ *
+ * <pre>{kind: chill_button, input: markers, output: features}</pre>
+ */
+public final class ChillButtonStage implements Stage {
+
+    static final String ON = "chill_on";
+    static final String OFF = "chill_off";
+
+    private final List<InputRef> inputs = new ArrayList<>();
+    private final List<OutputSlot> slots = new ArrayList<>();
+    private boolean[] held;
+    private long[] presses;
+    private double[] seenUpTo;
+
+    @Override
+    public String kind() {
+        return "chill_button";
+    }
+
+    @Override
+    public void configure(StageContext context) {
+        var p = context.params();
+        p.require("input");
+        String role = p.getString("input", null);
+        String output = p.getString("output", "features");
+        // a marker window must span at least one hop so no event falls between frames
+        double window = Math.max(p.getDouble("window", 2.0), 2 * context.hopSeconds());
+        for (InputRef in : context.inputs(role, window)) {
+            inputs.add(in);
+            slots.add(context.output(output, List.of(OutputChannel.of(in.name() + ".chill_held", ""),
+                    OutputChannel.of(in.name() + ".chill_presses", "count"))));
+        }
+        held = new boolean[inputs.size()];
+        presses = new long[inputs.size()];
+        seenUpTo = new double[inputs.size()];
+        reset();
+    }
+
+    @Override
+    public void process(Frame frame) {
+        for (int k = 0; k < inputs.size(); k++) {
+            StreamWindow w = frame.window(inputs.get(k));
+            for (int i = 0; i < w.size(); i++) {
+                double t = w.stamp(i);
+                if (t <= seenUpTo[k]) {
+                    continue; // already counted in an earlier, overlapping window
+                }
+                seenUpTo[k] = t;
+                String m = w.text(i, 0);
+                if (ON.equals(m)) {
+                    held[k] = true;
+                    presses[k]++;
+                } else if (OFF.equals(m)) {
+                    held[k] = false;
+                }
+            }
+            slots.get(k).set(0, held[k] ? 1 : 0);
+            slots.get(k).set(1, presses[k]);
+        }
+    }
+
+    @Override
+    public void reset() {
+        java.util.Arrays.fill(held, false);
+        java.util.Arrays.fill(presses, 0);
+        java.util.Arrays.fill(seenUpTo, Double.NEGATIVE_INFINITY);
+    }
+}

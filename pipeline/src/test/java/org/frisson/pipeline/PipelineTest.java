@@ -1,0 +1,317 @@
+package org.frisson.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.frisson.lsl.Lsl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pipeline spine against real LSL streams with known stamps. */
+class PipelineTest {
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final String session = UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private TestSource source(String role, String type, int channels, double rate) {
+        TestSource s = new TestSource(role + "-" + session, type, "src-" + role + "-" + session, channels, rate);
+        open.add(s);
+        return s;
+    }
+
+    private Pipeline pipeline(String inputs, String probeInputs, double window) {
+        String yaml = "pipeline: {hop: 0.25, resolve_seconds: 5}\n"
+                + "inputs:\n" + inputs
+                + "stages:\n  - {name: probe, kind: test_probe, inputs: \"" + probeInputs + "\", window: " + window + "}\n"
+                + "outputs:\n  features: {name: frisson.features.test-" + session + ", source_id: f-" + session + "}\n"
+                + "  health: {name: frisson.health.test-" + session + ", source_id: h-" + session + "}\n";
+        Pipeline p = Pipeline.start(PipelineConfig.parse(Path.of("test.yaml"), yaml), new SimpleMeterRegistry(),
+                log::add);
+        open.add(p);
+        return p;
+    }
+
+    private String input(String role, double timeout) {
+        return "  " + role + ": {query: \"source_id='src-" + role + "-" + session + "'\", timeout: " + timeout + "}\n";
+    }
+
+    private static List<ProbeStage.Seen> seen(String stream) {
+        List<ProbeStage.Seen> out = new ArrayList<>();
+        ConcurrentLinkedQueue<ProbeStage.Seen> q = ProbeStage.SEEN.get("probe");
+        if (q != null) {
+            for (ProbeStage.Seen s : q) {
+                if (s.stream().equals(stream)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void framesHoldExactlyEachStreamsSamplesInTheirWindow() {
+        TestSource eeg = source("eeg", "EEG", 4, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        TestSource ppg = source("ppg", "PPG", 1, 64);
+        Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1) + input("ppg", 1), "eeg, gsr, ppg", 1.0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(ppg.name).size() >= 12);
+        for (TestSource s : List.of(eeg, gsr, ppg)) {
+            List<ProbeStage.Seen> frames = seen(s.name);
+            // the inlet receives what is pushed after it subscribed: expectations start at its first sample
+            double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
+                    .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
+            double lastTime = Double.NEGATIVE_INFINITY;
+            int checked = 0;
+            for (ProbeStage.Seen f : frames) {
+                assertTrue(f.time() > lastTime, "frame times increase");
+                if (lastTime != Double.NEGATIVE_INFINITY) {
+                    assertEquals(0.25, f.time() - lastTime, 1e-9, "one frame per hop");
+                }
+                lastTime = f.time();
+                if (f.missing()) {
+                    continue;
+                }
+                List<Double> expected = s.pushedIn(Math.max(f.time() - 1.0, firstReceived - 1e-6), f.time());
+                assertEquals(expected.size(), f.stamps().length, s.name + " frame " + f.frame() + " window size");
+                for (int i = 0; i < expected.size(); i++) {
+                    assertEquals(expected.get(i), f.stamps()[i], 1e-3, s.name + " stamp " + i);
+                }
+                checked++;
+            }
+            assertTrue(checked >= 8, s.name + ": only " + checked + " complete frames");
+        }
+        assertEquals(0, p.health().stream().mapToLong(StreamHealth::missedSamples).sum());
+    }
+
+    @Test
+    void silentStreamIsMarkedMissingAfterItsTimeoutAndRecovers() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        gsr.pause(true);
+        double pausedAt = Lsl.localClock();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(gsr.name).stream()
+                .filter(ProbeStage.Seen::missing).count() >= 4);
+        // frames keep coming while the stream is silent, for the other stream too
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).stream()
+                .anyMatch(f -> f.time() > pausedAt + 1.0 && !f.missing()));
+        gsr.pause(false);
+        double resumedAt = Lsl.localClock();
+        await().atMost(Duration.ofSeconds(15)).until(() -> seen(gsr.name).stream()
+                .anyMatch(f -> f.time() > resumedAt + 0.5 && !f.missing()));
+        for (ProbeStage.Seen f : seen(gsr.name)) {
+            if (f.missing()) {
+                assertEquals(0, f.stamps().length, "a missing stream's window is empty, never zero-filled");
+            }
+        }
+        assertTrue(p.health().get(1).missingFrames() >= 4);
+    }
+
+    @Test
+    void stampsJumpingBackTenSecondsAreAClockResetAndFramesStayMonotonic() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        gsr.shiftStamps(-10.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.health().get(1).clockResets() >= 1);
+        int before = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 8);
+        double last = Double.NEGATIVE_INFINITY;
+        for (ProbeStage.Seen f : seen(eeg.name)) {
+            assertTrue(f.time() > last);
+            last = f.time();
+        }
+        assertTrue(log.stream().anyMatch(l -> l.contains("clock reset") || l.contains("stamps went back")), log.toString());
+    }
+
+    @Test
+    void nonFiniteBurstsArriveAsMissingValuesAndCrashNothing() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        Pipeline p = pipeline(input("eeg", 0.5), "eeg", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(eeg.name).size() >= 4);
+        eeg.burstNonFinite(50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.health().get(0).nonFinite() >= 50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).stream().anyMatch(f -> {
+            for (double v : f.firstChannel()) {
+                if (Double.isNaN(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+        for (ProbeStage.Seen f : seen(eeg.name)) {
+            for (double v : f.firstChannel()) {
+                assertFalse(Double.isInfinite(v), "infinities arrive as NaN");
+            }
+        }
+        int before = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 4);
+    }
+
+    @Test
+    void streamRestartedWithAnotherShapeIsReportedWhileOthersRun() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        gsr.close();
+        open.remove(gsr);
+        TestSource reshaped = new TestSource(gsr.name, "GSR", "src-gsr-" + session, 3, 32);
+        open.add(reshaped);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !p.health().get(1).error().isEmpty());
+        String error = p.health().get(1).error();
+        assertTrue(error.contains(gsr.name) && error.contains("3 channels") && error.contains("1 channels"), error);
+        int before = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 8);
+        assertTrue(seen(eeg.name).stream().skip(before).noneMatch(ProbeStage.Seen::missing));
+    }
+
+    @Test
+    void aStageAnInputListenerAndAnOutputListenerThatThrowAreSwitchedOffAndTheSessionGoesOn() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        FailingOutputs failingOutputs = new FailingOutputs();
+        RecordedOutputs recorded = new RecordedOutputs();
+        ChunkListener failingInputs = new ChunkListener() {
+            @Override
+            public void start(List<org.frisson.lsl.StreamInfo> inputs) {
+            }
+
+            @Override
+            public void chunk(int stream, int samples, double[] stamps, double[] values, String[] texts, double off) {
+                throw new IllegalStateException("planted input listener failure");
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        String yaml = "pipeline: {hop: 0.25, resolve_seconds: 5, health_period: 0.5}\n"
+                + "inputs:\n" + input("eeg", 1)
+                + "stages:\n  - {name: probe, kind: test_probe, inputs: \"eeg\", window: 0.5}\n"
+                + "  - {name: thrower, kind: test_throw, from_frame: 4}\n"
+                + "outputs:\n  features: {name: frisson.features.test-" + session + ", source_id: f-" + session + "}\n"
+                + "  health: {name: frisson.health.test-" + session + ", source_id: h-" + session + "}\n";
+        Pipeline p = Pipeline.start(PipelineConfig.parse(Path.of("test.yaml"), yaml), meters, log::add,
+                new Pipeline.Taps(List.of(failingInputs), List.of(failingOutputs, recorded)));
+        open.add(p);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded.failedFlag() == 1.0 && recorded.samplesAfterFailure() >= 8);
+
+        // one line each, naming who failed, where, and the exception
+        List<String> lines = List.copyOf(log);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("stage 'thrower' failed on frame 4")
+                && l.contains("switched off") && l.contains("planted failure on frame 4")).count(), lines.toString());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("output listener 'FailingOutputs' failed")
+                && l.contains("planted output listener failure")).count(), lines.toString());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("input listener '")
+                && l.contains("planted input listener failure")).count(), lines.toString());
+        assertEquals(1.0, meters.get("frisson.stage.failures").tag("stage", "thrower").counter().count());
+        assertEquals(1.0, meters.get("frisson.listener.failures").tag("kind", "output").tag("listener", "FailingOutputs").counter().count());
+        assertEquals(1.0, meters.get("frisson.listener.failures").tag("kind", "input").counter().count());
+        assertEquals(1, failingOutputs.calls.get(), "a listener switched off is not called again");
+        // the thrower's channel: 1 before its first failure, NaN from that frame on; the probe never stops
+        assertTrue(recorded.throwerBefore >= 3, "frames before the failure: " + recorded.throwerBefore);
+        assertEquals(0, recorded.throwerNonNaNAfter, "the failing stage's channel stays NaN");
+        int before = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 8);
+        assertFalse(p.health().get(0).lost());
+    }
+
+    /** Throws on its first sample. */
+    private static final class FailingOutputs implements OutputListener {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void start(List<org.frisson.lsl.StreamInfo> outputs) {
+        }
+
+        @Override
+        public void sample(int output, double stamp, double[] values) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("planted output listener failure");
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** Follows the thrower's channel on the features output and its flag on the health output. */
+    private static final class RecordedOutputs implements OutputListener {
+        private int features = -1;
+        private int health = -1;
+        private int throwerChannel = -1;
+        private int failedChannel = -1;
+        volatile double failed = Double.NaN;
+        volatile int throwerBefore;
+        volatile int throwerNonNaNAfter;
+        volatile int after;
+        private boolean seenNaN;
+
+        @Override
+        public void start(List<org.frisson.lsl.StreamInfo> outputs) {
+            for (int k = 0; k < outputs.size(); k++) {
+                List<String> labels = outputs.get(k).channelLabels();
+                if (labels.contains("thrower.value")) {
+                    features = k;
+                    throwerChannel = labels.indexOf("thrower.value");
+                }
+                if (labels.contains("thrower.failed")) {
+                    health = k;
+                    failedChannel = labels.indexOf("thrower.failed");
+                }
+            }
+        }
+
+        @Override
+        public void sample(int output, double stamp, double[] values) {
+            if (output == health) {
+                failed = values[failedChannel];
+            } else if (output == features) {
+                double v = values[throwerChannel];
+                if (v == v && !seenNaN) {
+                    throwerBefore++;
+                } else {
+                    seenNaN = true;
+                    after++;
+                    if (v == v) {
+                        throwerNonNaNAfter++;
+                    }
+                }
+            }
+        }
+
+        double failedFlag() {
+            return failed;
+        }
+
+        int samplesAfterFailure() {
+            return after;
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+}
