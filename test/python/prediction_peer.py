@@ -4,8 +4,8 @@
 
 Protocol on stdout, one line each, flushed at once:
   READY     the stream is resolved and the inlet subscribed
-  {...}     one JSON object: name, labels, provenance (every <desc><provenance><model> as a dict of its
-            children), first_finite (per requested channel: the first finite value and its stamp, or null),
+  {...}     one JSON object: name, labels, units (each label's <unit> in <desc>), provenance (every
+            <desc><provenance><model> as a dict of its children), first_finite (per requested channel: the first finite value and its stamp, or null),
             samples (how many arrived)
 
 Reading stops once every requested channel had a finite value, or after --timeout seconds of reading.
@@ -25,13 +25,14 @@ def say(line):
     print(line, flush=True)
 
 
-def labels_of(info):
-    labels = []
+def channels_of(info):
+    """(label, unit) of every <desc><channels><channel>, in order."""
+    channels = []
     ch = info.desc().child("channels").child("channel")
     while not ch.empty():
-        labels.append(ch.child_value("label"))
+        channels.append((ch.child_value("label"), ch.child_value("unit")))
         ch = ch.next_sibling("channel")
-    return labels
+    return channels
 
 
 def provenance_of(info):
@@ -61,7 +62,8 @@ def main():
         sys.exit("no stream named '%s' within %.1f s" % (args.name, args.timeout))
     inlet = pylsl.StreamInlet(found[0])
     info = inlet.info(args.timeout)
-    labels = labels_of(info)
+    channels = channels_of(info)
+    labels = [label for label, _ in channels]
     missing = [c for c in args.channel if c not in labels]
     if missing:
         sys.exit("stream '%s' has no channel(s) %s; it has %s" % (args.name, missing, labels))
@@ -79,7 +81,8 @@ def main():
             for c, i in index.items():
                 if first[c] is None and math.isfinite(values[i]):
                     first[c] = {"value": values[i], "stamp": stamp}
-    say(json.dumps({"name": args.name, "labels": labels, "provenance": provenance_of(info),
+    say(json.dumps({"name": args.name, "labels": labels, "units": dict(channels),
+                    "provenance": provenance_of(info),
                     "first_finite": first, "samples": samples}))
 
 

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code frisson demo} with every model running, seen from outside as a user sees it: a pylsl reader gets finite
  * music valence and chill probabilities, the streams' {@code <desc>} names the pretrained MusiCNN and the
- * demonstration models behind them, and the log has no error. And the other side: where MusiCNN cannot be had,
+ * demonstration models behind them and gives each feature channel its own unit, and the log has no error. And the other side: where MusiCNN cannot be had,
  * the stand-in is said in the log, on {@code frisson.health}, in the outputs' descriptions and on both pages.
  */
 class DemoModelsTest {
@@ -59,8 +59,11 @@ class DemoModelsTest {
                      "--channel", "music.valence", "--channel", "music.arousal", "--channel", "eeg.valence",
                      "--timeout", "120"));
              Peer chills = Peer.start("prediction_peer.py", List.of("--name", "frisson.chills." + tag,
-                     "--channel", "chill_probability", "--channel", "phasic_predicted", "--timeout", "120"))) {
+                     "--channel", "chill_probability", "--channel", "phasic_predicted", "--timeout", "120"));
+             Peer features = Peer.start("prediction_peer.py", List.of("--name", "frisson.features." + tag,
+                     "--channel", "GSR.tonic", "--timeout", "120"))) {
             CompletableFuture<JsonNode> chillResult = CompletableFuture.supplyAsync(() -> awaitFinite(chills));
+            CompletableFuture<JsonNode> featureResult = CompletableFuture.supplyAsync(() -> awaitFinite(features));
             JsonNode e = awaitFinite(emotion);
             JsonNode c = chillResult.get(300, TimeUnit.SECONDS);
             for (String ch : List.of("music.valence", "music.arousal", "eeg.valence")) {
@@ -79,6 +82,12 @@ class DemoModelsTest {
             JsonNode chillModel = find(c.get("provenance"), "chills");
             assertEquals("simulated-cohort", chillModel.get("trained_on").asText());
             assertTrue(chillModel.get("notice").asText().contains("simulated listeners"), chillModel.toString());
+            // each feature channel carries its own unit, not its stage's
+            JsonNode units = featureResult.get(300, TimeUnit.SECONDS).get("units");
+            Map<String, String> expected = Map.of("PPG.heart_rate", "bpm", "PPG.rmssd", "ms", "PPG.sdnn", "ms",
+                    "PPG.beats", "count", "GSR.phasic", "microsiemens", "GSR.scr_count", "count", "GSR.quality", "flags");
+            expected.forEach((label, unit) -> assertEquals(unit, units.path(label).asText(null),
+                    "unit of " + label + " in frisson.features: " + units));
             String log = demo.log();
             assertFalse(log.contains("ERROR"), "an ERROR line in the demo's log:\n" + log);
             assertFalse(log.contains("stands in"), log);
