@@ -239,6 +239,14 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
+     * Where the lines naming what the pipeline switched off come from (a stage or listener that threw), shown
+     * on both pages beside the model notices; asked with the health table, from the dashboard's thread.
+     */
+    public void switchedOff(Supplier<List<String>> source) {
+        data.switchedOff(source);
+    }
+
+    /**
      * Asks for {@code track}'s rating: every open page (and every page opened later) shows the rating form
      * until one answers, whose answer goes to the {@link RatingSink} once. Several tracks may be pending; asking
      * for one already pending changes nothing. Any thread.

@@ -18,8 +18,8 @@ import java.util.List;
 final class FrameWriter {
 
     /** What one frame carries besides the streams' data. */
-    record Extras(double now, boolean running, List<HealthRow> health, double latencyP50, double latencyP99,
-                  double frames, long clients, double displayDropped) {
+    record Extras(double now, boolean running, List<HealthRow> health, List<String> switchedOff, double latencyP50,
+                  double latencyP99, double frames, long clients, double displayDropped) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -116,6 +116,11 @@ final class FrameWriter {
                 g.writeArrayFieldStart("health");
                 for (HealthRow h : extras.health()) {
                     health(g, h);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("switchedOff");
+                for (String line : extras.switchedOff()) {
+                    g.writeString(line);
                 }
                 g.writeEndArray();
                 g.writeObjectFieldStart("latency");

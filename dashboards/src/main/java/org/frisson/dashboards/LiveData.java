@@ -5,13 +5,14 @@ import java.util.function.Supplier;
 
 /**
  * What the feeds publish and the broadcaster reads: the current streams (replaced as a whole when a
- * pipeline starts, which bumps the epoch) and where health comes from. Only volatile references.
+ * pipeline starts, which bumps the epoch) and where health and what was switched off come from. Only volatile references.
  */
 final class LiveData {
 
     private volatile DecimatedStream[] inputs = new DecimatedStream[0];
     private volatile OutputHistory[] outputs = new OutputHistory[0];
     private volatile Supplier<List<HealthRow>> health = List::of;
+    private volatile Supplier<List<String>> switchedOff = List::of;
     private volatile int epoch;
     private volatile boolean running;
 
@@ -49,6 +50,14 @@ final class LiveData {
 
     void health(Supplier<List<HealthRow>> source) {
         health = source;
+    }
+
+    List<String> switchedOff() {
+        return switchedOff.get();
+    }
+
+    void switchedOff(Supplier<List<String>> source) {
+        switchedOff = source;
     }
 
     void stopped() {

@@ -66,6 +66,7 @@ class DashboardServerTest {
                     List.of("Rating.emotionality", "latency"), List.of("fraction", "seconds"), false)));
             d.health(() -> List.of(new HealthRow("EEG", "eeg", 100, 99.5, 10, 0, 0, 0.001, 0.0001, 0, 0.02, 0.1, 0,
                     0, 0, 0, 0, false, "")));
+            d.switchedOff(() -> List.of("stage 'x' failed on frame 3 and is switched off"));
             d.inputs().chunk(0, 3, new double[]{1.00, 1.01, 1.02}, new double[]{1, -1, 2, -2, 3, -3}, null);
             d.outputs().sample(0, 1.02, new double[]{0.625, 0.0015});
             try (EventReader page = new EventReader(d.port())) {
@@ -82,6 +83,7 @@ class DashboardServerTest {
                 assertEquals(-2.0, full.get("inputs").get(0).get("lo").get(1).get(1).asDouble());
                 assertEquals(0.625, full.get("outputs").get(0).get("v").get(0).get(0).asDouble());
                 assertEquals(99.5, full.get("health").get(0).get("effectiveRate").asDouble());
+                assertEquals("stage 'x' failed on frame 3 and is switched off", full.get("switchedOff").get(0).asText());
 
                 // what arrives later comes as a delta with only the new sample
                 int seen = page.events.size();

@@ -73,6 +73,8 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         final Counter failures;
         /** Written and read on the aligner thread; volatile for whoever reports it. */
         volatile boolean off;
+        /** The line that said why it was switched off; null while it runs. */
+        volatile String failure;
 
         StageRun(String name, Stage stage, Timer timer, List<OutputSlot> slots, Counter failures) {
             this.name = name;
@@ -256,8 +258,9 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         for (OutputSlot slot : run.slots) {
             slot.clear(); // what it wrote before throwing is not a result
         }
-        log.accept(String.format(Locale.ROOT, "stage '%s' failed on frame %d (t=%.3f) and is switched off; its channels stay NaN,"
-                + " every other stage goes on: %s", run.name, frameIndex, t, ex));
+        run.failure = String.format(Locale.ROOT, "stage '%s' failed on frame %d (t=%.3f) and is switched off; its channels"
+                + " stay NaN, every other stage goes on: %s", run.name, frameIndex, t, ex);
+        log.accept(run.failure);
     }
 
     private void publishHealth(double now) {

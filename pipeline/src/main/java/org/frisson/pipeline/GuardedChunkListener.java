@@ -18,6 +18,7 @@ final class GuardedChunkListener implements ChunkListener {
     private final Counter failures;
     private final Consumer<String> log;
     private volatile boolean off;
+    private volatile String failure;
 
     GuardedChunkListener(ChunkListener delegate, Counter failures, Consumer<String> log) {
         this.delegate = delegate;
@@ -26,8 +27,9 @@ final class GuardedChunkListener implements ChunkListener {
         this.log = log;
     }
 
-    boolean isOff() {
-        return off;
+    /** The line that said why it was switched off; null while it runs. */
+    String failure() {
+        return failure;
     }
 
     @Override
@@ -65,7 +67,8 @@ final class GuardedChunkListener implements ChunkListener {
     private void switchOff(String where, RuntimeException e) {
         off = true;
         failures.increment();
-        log.accept("input listener '" + name + "' failed on " + where + " and is switched off; the session goes"
-                + " on without it: " + e);
+        failure = "input listener '" + name + "' failed on " + where + " and is switched off; the session goes"
+                + " on without it: " + e;
+        log.accept(failure);
     }
 }

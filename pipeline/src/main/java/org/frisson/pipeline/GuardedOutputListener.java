@@ -18,6 +18,7 @@ final class GuardedOutputListener implements OutputListener {
     private final Counter failures;
     private final Consumer<String> log;
     private volatile boolean off;
+    private volatile String failure;
 
     GuardedOutputListener(OutputListener delegate, Counter failures, Consumer<String> log) {
         this.delegate = delegate;
@@ -26,8 +27,9 @@ final class GuardedOutputListener implements OutputListener {
         this.log = log;
     }
 
-    boolean isOff() {
-        return off;
+    /** The line that said why it was switched off; null while it runs. */
+    String failure() {
+        return failure;
     }
 
     @Override
@@ -77,7 +79,8 @@ final class GuardedOutputListener implements OutputListener {
     private void switchOff(String where, RuntimeException e) {
         off = true;
         failures.increment();
-        log.accept("output listener '" + name + "' failed on " + where + " and is switched off; outputs and"
-                + " every other listener go on: " + e);
+        failure = "output listener '" + name + "' failed on " + where + " and is switched off; outputs and"
+                + " every other listener go on: " + e;
+        log.accept(failure);
     }
 }

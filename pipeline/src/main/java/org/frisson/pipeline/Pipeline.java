@@ -60,6 +60,9 @@ public final class Pipeline implements AutoCloseable {
     private final OutputLayout layout = new OutputLayout();
     private final LslOutlets outlets = new LslOutlets();
     private Aligner aligner;
+    private volatile List<Aligner.StageRun> stageRuns = List.of();
+    private final List<GuardedChunkListener> guardedChunks = new ArrayList<>();
+    private final List<GuardedOutputListener> guardedOutputs = new ArrayList<>();
 
     private Pipeline(PipelineConfig config, PipelineMetrics metrics, Consumer<String> log, Taps taps,
                      InputSource source) {
@@ -72,15 +75,13 @@ public final class Pipeline implements AutoCloseable {
 
     /** Every listener behind a guard: one that throws is switched off, the session goes on. */
     private Taps guarded(Taps given) {
-        List<ChunkListener> chunks = new ArrayList<>();
         for (ChunkListener l : given.chunks()) {
-            chunks.add(new GuardedChunkListener(l, metrics.listenerFailures("input", ListenerNames.of(l)), log));
+            guardedChunks.add(new GuardedChunkListener(l, metrics.listenerFailures("input", ListenerNames.of(l)), log));
         }
-        List<OutputListener> outputs = new ArrayList<>();
         for (OutputListener l : given.outputs()) {
-            outputs.add(new GuardedOutputListener(l, metrics.listenerFailures("output", ListenerNames.of(l)), log));
+            guardedOutputs.add(new GuardedOutputListener(l, metrics.listenerFailures("output", ListenerNames.of(l)), log));
         }
-        return new Taps(List.copyOf(chunks), List.copyOf(outputs));
+        return new Taps(List.copyOf(guardedChunks), List.copyOf(guardedOutputs));
     }
 
     /** Who else sees the data: input chunk listeners (own threads) and output listeners (aligner thread). */
@@ -163,6 +164,7 @@ public final class Pipeline implements AutoCloseable {
     private void assemble() {
         bindInputs();
         StageGraph graph = configureStages();
+        stageRuns = graph.runs();
         List<Aligner.Input> inputs = histories(graph.windowPerStream());
         List<WindowView> views = windowViews(graph.views(), inputs);
         OutputListener sinks = layOutOutputs(graph.runs());
@@ -474,6 +476,30 @@ public final class Pipeline implements AutoCloseable {
     /** Health of every input stream, in input order. */
     public List<StreamHealth> health() {
         return List.copyOf(health);
+    }
+
+    /**
+     * What has been switched off so far because it threw (stages, then input and output listeners), one line
+     * each as the log said it; empty while everything runs. Safe to call from any thread.
+     */
+    public List<String> switchedOff() {
+        List<String> lines = new ArrayList<>();
+        for (Aligner.StageRun run : stageRuns) {
+            if (run.failure != null) {
+                lines.add(run.failure);
+            }
+        }
+        for (GuardedChunkListener l : guardedChunks) {
+            if (l.failure() != null) {
+                lines.add(l.failure());
+            }
+        }
+        for (GuardedOutputListener l : guardedOutputs) {
+            if (l.failure() != null) {
+                lines.add(l.failure());
+            }
+        }
+        return lines;
     }
 
     public long frames() {

@@ -230,6 +230,12 @@ class PipelineTest {
         assertEquals(1.0, meters.get("frisson.listener.failures").tag("kind", "output").tag("listener", "FailingOutputs").counter().count());
         assertEquals(1.0, meters.get("frisson.listener.failures").tag("kind", "input").counter().count());
         assertEquals(1, failingOutputs.calls.get(), "a listener switched off is not called again");
+        // what was switched off, as whoever shows the session reads it: the same three lines
+        List<String> off = p.switchedOff();
+        assertEquals(3, off.size(), off.toString());
+        assertTrue(off.get(0).startsWith("stage 'thrower' failed on frame 4"), off.toString());
+        assertTrue(off.get(1).startsWith("input listener '"), off.toString());
+        assertTrue(off.get(2).startsWith("output listener 'FailingOutputs'"), off.toString());
         // the thrower's channel: 1 before its first failure, NaN from that frame on; the probe never stops
         assertTrue(recorded.throwerBefore >= 3, "frames before the failure: " + recorded.throwerBefore);
         assertEquals(0, recorded.throwerNonNaNAfter, "the failing stage's channel stays NaN");

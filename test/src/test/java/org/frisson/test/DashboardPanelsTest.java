@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The panels for outputs the demo does not have yet (band power, embedding, emotion, chill prediction),
- * drawn from channels a pipeline would publish: a dashboard fed directly with such outputs, in Chromium.
+ * drawn from channels a pipeline would publish, and the badge for a stage the pipeline switched off: a
+ * dashboard fed directly, in Chromium.
  */
 class DashboardPanelsTest {
 
@@ -95,6 +96,35 @@ class DashboardPanelsTest {
                 assertEquals(null, page.evaluate("() => window.inlineRan"), "the inline script did not run");
                 page.close();
             }
+        }
+    }
+
+    @Test
+    void whatThePipelineSwitchedOffAppearsOnBothPagesWhileTheSessionRuns() throws Exception {
+        var off = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
+        String line = "stage 'chills' failed on frame 17 (t=4.250) and is switched off; its channels stay NaN,"
+                + " every other stage goes on: java.lang.IllegalStateException: planted";
+        try (Dashboard d = Dashboard.start(new Dashboard.Settings(Dashboard.LOOPBACK, 0, false, "switched off"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> System.nanoTime() / 1e9);
+             Browser browser = Browser.launch(1200, 800)) {
+            d.switchedOff(off::get);
+            d.outputs().start(List.of(stream("frisson.chills", "Predictions", List.of("chill_probability"), "probability")));
+            d.outputs().sample(0, System.nanoTime() / 1e9, new double[]{0.5, 0.002});
+            Page experimenter = browser.open(d.url());
+            Page listener = browser.open(d.url() + "listener");
+            for (Page page : List.of(experimenter, listener)) {
+                await("the page's first frame").atMost(Duration.ofSeconds(30))
+                        .until(() -> "true".equals(String.valueOf(page.evaluate("() => Live.state.display !== null"))));
+                assertEquals(0, page.locator("#notices .switched-off").count(), "nothing switched off yet");
+            }
+            off.set(List.of(line));
+            for (Page page : List.of(experimenter, listener)) {
+                await("the switched-off badge").atMost(Duration.ofSeconds(30))
+                        .until(() -> page.locator("#notices .switched-off").count() == 1);
+                assertEquals(line, page.textContent("#notices .switched-off"));
+                assertTrue(page.isVisible("#notices"));
+            }
+            browser.assertNoPolicyViolation();
         }
     }
 

@@ -31,10 +31,11 @@ final class DashboardLink {
         return new Pipeline.Taps(List.of(new Chunks(dashboard.inputs())), List.of(new Outputs(dashboard.outputs())));
     }
 
-    /** Makes the dashboard's health table show {@code pipeline}'s streams. */
+    /** Makes the dashboard's health table show {@code pipeline}'s streams, and its pages what it switched off. */
     static void showHealth(Dashboard dashboard, Pipeline pipeline) {
         if (dashboard != null) {
             dashboard.health(() -> rows(pipeline.health()));
+            dashboard.switchedOff(pipeline::switchedOff);
         }
     }
 

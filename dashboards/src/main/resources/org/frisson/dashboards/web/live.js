@@ -16,6 +16,7 @@ const Live = (() => {
     health: [], latency: { p50: null, p99: null }, frames: null, display: null,
     ratings: [],
     notices: [],
+    switchedOff: [],
     version: 0,
   };
   const listeners = [];
@@ -41,18 +42,21 @@ const Live = (() => {
 
   /**
    * Every page's badge row (#notices): what the models behind the outputs are when a reader would assume
-   * otherwise (a stand-in embedder, random-init weights, models trained on simulated listeners, a model off).
+   * otherwise (a stand-in embedder, random-init weights, models trained on simulated listeners, a model off),
+   * and what the pipeline switched off during the session because it failed (a stage, a listener).
    */
   function showNotices() {
     const row = document.getElementById('notices');
     if (!row) return;
-    row.replaceChildren(...state.notices.map(text => {
-      const badge = document.createElement('span');
-      badge.className = 'notice';
-      badge.textContent = text;
-      return badge;
-    }));
-    row.hidden = state.notices.length === 0;
+    const badge = (text, kind) => {
+      const b = document.createElement('span');
+      b.className = kind;
+      b.textContent = text;
+      return b;
+    };
+    row.replaceChildren(...state.switchedOff.map(text => badge(text, 'notice switched-off')),
+      ...state.notices.map(text => badge(text, 'notice')));
+    row.hidden = state.notices.length === 0 && state.switchedOff.length === 0;
   }
 
   function trimBefore(series, t0, arrays) {
@@ -104,6 +108,10 @@ const Live = (() => {
       state.latency = f.latency;
       state.frames = f.frames;
       state.display = f.display;
+      if (f.switchedOff.join('\n') !== state.switchedOff.join('\n')) {
+        state.switchedOff = f.switchedOff;
+        showNotices();
+      }
     }
     notify('frame');
   }
