@@ -24,11 +24,15 @@ final class OutputLayout implements AutoCloseable {
     private final Map<String, NumberOutput> numbers = new LinkedHashMap<>();
     private final Map<String, MarkerOutput> markers = new LinkedHashMap<>();
     private final List<StreamInfo> streams = new ArrayList<>();
+    private final List<StageChannel> stageChannels = new ArrayList<>();
     private NumberOutput[] numbered = new NumberOutput[0];
     private HealthOutput health;
 
-    /** A stage writes {@code channels} on regular output {@code spec}. */
-    OutputSlot numbers(PipelineConfig.Output spec, List<OutputChannel> channels) {
+    /** Stage {@code stage} (of kind {@code kind}) writes {@code channels} on regular output {@code spec}. */
+    OutputSlot numbers(PipelineConfig.Output spec, String stage, String kind, List<OutputChannel> channels) {
+        for (OutputChannel c : channels) {
+            stageChannels.add(new StageChannel(stage, kind, spec.name(), c.label(), c.unit()));
+        }
         return numbers.computeIfAbsent(spec.key(), k -> new NumberOutput(spec)).declare(channels);
     }
 
@@ -94,6 +98,11 @@ final class OutputLayout implements AutoCloseable {
         numbers.values().forEach(o -> out.put(o.name(), o.labels()));
         markers.values().forEach(m -> out.put(m.name(), List.of(MarkerOutput.LABEL)));
         return out;
+    }
+
+    /** Every channel the stages write on the regular outputs, in the order they declared them. */
+    List<StageChannel> stageChannels() {
+        return List.copyOf(stageChannels);
     }
 
     /** Releases the descriptions. */

@@ -213,7 +213,7 @@ public final class Pipeline implements AutoCloseable {
             }
             Stage stage = factory.get();
             Params params = new Params(where, entry.params());
-            Context ctx = new Context(entry.name(), params, roles, windowsPerStream, viewSpecs);
+            Context ctx = new Context(entry.name(), entry.kind(), params, roles, windowsPerStream, viewSpecs);
             try {
                 stage.configure(ctx);
                 stages.put(entry.name(), stage);
@@ -298,6 +298,7 @@ public final class Pipeline implements AutoCloseable {
     /** What stages see while configuring. */
     private final class Context implements StageContext {
         private final String name;
+        private final String kind;
         private final Params params;
         private final Map<String, List<Integer>> roles;
         private final List<double[]> windowsPerStream;
@@ -307,9 +308,10 @@ public final class Pipeline implements AutoCloseable {
         private System.Logger logger;
         private StageMeters meters;
 
-        Context(String name, Params params, Map<String, List<Integer>> roles, List<double[]> windowsPerStream,
-                List<double[]> viewSpecs) {
+        Context(String name, String kind, Params params, Map<String, List<Integer>> roles,
+                List<double[]> windowsPerStream, List<double[]> viewSpecs) {
             this.name = name;
+            this.kind = kind;
             this.params = params;
             this.roles = roles;
             this.windowsPerStream = windowsPerStream;
@@ -442,7 +444,7 @@ public final class Pipeline implements AutoCloseable {
                         + "', which carries markers");
             }
             provenance.writes(name, output);
-            OutputSlot slot = layout.numbers(spec, channels);
+            OutputSlot slot = layout.numbers(spec, name, kind, channels);
             slots.add(slot);
             return slot;
         }
@@ -519,6 +521,14 @@ public final class Pipeline implements AutoCloseable {
     /** Output stream names and their channel labels (latency excluded; a marker stream has one, {@code marker}). */
     public Map<String, List<String>> outputChannels() {
         return layout.channels();
+    }
+
+    /**
+     * Every channel a stage writes on a regular output: the stage's name and kind, the output stream, the
+     * channel's label and unit (latency and health excluded), in the order the stages declared them.
+     */
+    public List<StageChannel> stageChannels() {
+        return layout.stageChannels();
     }
 
     public MeterRegistry registry() {

@@ -48,11 +48,13 @@ class OutputLayoutTest {
     void regularOutputsComeFirstThenHealthThenMarkersAndSlotsWriteIntoTheirOutputsSample() {
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
         OutputLayout layout = new OutputLayout();
-        OutputSlot heart = layout.numbers(output("features", "Features"),
+        OutputSlot heart = layout.numbers(output("features", "Features"), "heart", "heart_rate",
                 List.of(OutputChannel.of("ppg.hr", "bpm"), new OutputChannel("ppg.beats", "count", "Beats")));
         MarkerSlot transitions = layout.markers(output("transitions", "Markers"));
-        OutputSlot emotion = layout.numbers(output("emotion", "Predictions"), List.of(OutputChannel.of("valence", "")));
-        OutputSlot skin = layout.numbers(output("features", "Features"), List.of(OutputChannel.of("gsr.tonic", "uS")));
+        OutputSlot emotion = layout.numbers(output("emotion", "Predictions"), "emotion", "emotion",
+                List.of(OutputChannel.of("valence", "")));
+        OutputSlot skin = layout.numbers(output("features", "Features"), "gsr_features", "eda",
+                List.of(OutputChannel.of("gsr.tonic", "uS")));
         Aligner.StageRun run = new Aligner.StageRun("heart", null, metrics.stageTime("heart"), List.of(heart),
                 metrics.stageFailures("heart"));
         HealthOutput health = new HealthOutput(output("health", "Health"),
@@ -72,6 +74,11 @@ class OutputLayoutTest {
             assertEquals(List.of("marker"), streams.get(3).channelLabels());
             assertEquals(2, layout.healthIndex());
             assertEquals(2, layout.numbered().length);
+            // each channel keeps the stage that wrote it, whichever output it went to
+            assertEquals(List.of(new StageChannel("heart", "heart_rate", "t.features", "ppg.hr", "bpm"),
+                    new StageChannel("heart", "heart_rate", "t.features", "ppg.beats", "count"),
+                    new StageChannel("emotion", "emotion", "t.emotion", "valence", ""),
+                    new StageChannel("gsr_features", "eda", "t.features", "gsr.tonic", "uS")), layout.stageChannels());
 
             for (NumberOutput o : layout.numbered()) {
                 o.clear();
