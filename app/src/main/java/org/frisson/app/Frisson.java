@@ -11,6 +11,7 @@ import org.frisson.app.run.DemoCommand;
 import org.frisson.app.run.OfflineCommand;
 import org.frisson.app.run.RunCommand;
 import org.frisson.app.simulate.SimulateCommand;
+import org.frisson.app.stages.StagesCommand;
 import org.frisson.app.streams.EchoCommand;
 import org.frisson.app.streams.InfoCommand;
 import org.frisson.app.streams.RecordCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {VersionCommand.class, DoctorCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
                 DemoCommand.class, CalibrateCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
                 BenchCommand.class, EmbedCommand.class, CaptureCommand.class, PlayCommand.class,
-                AnalyzeCommand.class})
+                AnalyzeCommand.class, StagesCommand.class})
 public final class Frisson implements Runnable {
 
     @CommandLine.Spec

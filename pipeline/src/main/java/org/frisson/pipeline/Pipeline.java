@@ -18,17 +18,13 @@ import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StageMeters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A running pipeline, assembled from a {@link PipelineConfig} in four parts: its {@linkplain InputSource
@@ -160,10 +156,15 @@ public final class Pipeline implements AutoCloseable {
         return List.copyOf(infos);
     }
 
-    /** Binds the inputs, configures the stages, lays out the outputs, then lets the source drive the aligner. */
+    /**
+     * Checks the stage entries against their declarations, binds the inputs, configures the stages, lays out the
+     * outputs, then lets the source drive the aligner.
+     */
     private void assemble() {
+        StageCatalog catalog = StageCatalog.installed();
+        catalog.validate(config);
         bindInputs();
-        StageGraph graph = configureStages();
+        StageGraph graph = configureStages(catalog);
         stageRuns = graph.runs();
         List<Aligner.Input> inputs = histories(graph.windowPerStream());
         List<WindowView> views = windowViews(graph.views(), inputs);
@@ -190,8 +191,8 @@ public final class Pipeline implements AutoCloseable {
     private record StageGraph(List<Aligner.StageRun> runs, List<double[]> windowPerStream, List<double[]> views) {
     }
 
-    /** Finds each stage's kind, configures it against the inputs and the outputs, and checks its keys. */
-    private StageGraph configureStages() {
+    /** Makes each stage of its kind and configures it against the inputs and the outputs. */
+    private StageGraph configureStages(StageCatalog catalog) {
         Map<String, List<Integer>> roles = new LinkedHashMap<>();
         for (PipelineConfig.Input in : config.inputs()) {
             roles.put(in.role(), new ArrayList<>());
@@ -203,16 +204,10 @@ public final class Pipeline implements AutoCloseable {
         }
         List<double[]> viewSpecs = new ArrayList<>();
         List<Aligner.StageRun> runs = new ArrayList<>();
-        Map<String, Supplier<Stage>> kinds = stageKinds();
         for (PipelineConfig.StageEntry entry : config.stages()) {
-            var factory = kinds.get(entry.kind());
-            String where = config.file() + ": stage '" + entry.name() + "'";
-            if (factory == null) {
-                throw new PipelineConfig.ConfigException(where + ": unknown kind '" + entry.kind()
-                        + "' (known: " + String.join(", ", new TreeSet<>(kinds.keySet())) + ")");
-            }
-            Stage stage = factory.get();
-            Params params = new Params(where, entry.params());
+            String where = StageCatalog.where(config, entry);
+            Stage stage = catalog.create(entry.kind());
+            Params params = new Params(where, entry.params(), stage.parameters());
             Context ctx = new Context(entry.name(), entry.kind(), params, roles, windowsPerStream, viewSpecs);
             try {
                 stage.configure(ctx);
@@ -221,9 +216,6 @@ public final class Pipeline implements AutoCloseable {
                 stage.close();
                 throw new PipelineConfig.ConfigException(e.getMessage().startsWith(where) ? e.getMessage()
                         : where + ": " + e.getMessage());
-            }
-            if (!params.unread().isEmpty()) {
-                throw new PipelineConfig.ConfigException(where + ": unknown key(s) " + params.unread());
             }
             runs.add(new Aligner.StageRun(entry.name(), stage, metrics.stageTime(entry.name()), ctx.slots,
                     metrics.stageFailures(entry.name())));
@@ -285,14 +277,6 @@ public final class Pipeline implements AutoCloseable {
         layout.layOut(1.0 / config.settings().hop(), healthOutput, all, provenance);
         all.start(layout.streams());
         return all;
-    }
-
-    private static Map<String, Supplier<Stage>> stageKinds() {
-        Map<String, Supplier<Stage>> kinds = new TreeMap<>();
-        for (ServiceLoader.Provider<Stage> p : ServiceLoader.load(Stage.class).stream().toList()) {
-            kinds.put(p.get().kind(), p::get);
-        }
-        return kinds;
     }
 
     /** What stages see while configuring. */

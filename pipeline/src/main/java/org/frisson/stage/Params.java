@@ -1,119 +1,62 @@
 package org.frisson.stage;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A stage's parameters as written in the config file, with typed getters whose errors name the stage
- * and the key. Keys a stage never reads are reported by {@link #unread()}, so a typo does not pass
- * silently.
+ * A stage's parameters as written in the config file, read through the stage's declarations
+ * ({@link Stage#parameters()}): each read gives the value set in the config, checked against its declaration,
+ * or the declared default. Errors name the stage and the key.
  */
 public final class Params {
 
     private final String where;
     private final Map<String, Object> values;
-    private final Set<String> read = new TreeSet<>();
+    private final List<Parameter<?>> declared;
 
-    /** @param where names the owner in messages, e.g. {@code "configs/lab.yaml: stages.eeg_de"} */
-    public Params(String where, Map<String, Object> values) {
+    /**
+     * @param where    names the owner in messages, e.g. {@code "configs/lab.yaml: stage 'eeg_de'"}
+     * @param declared the stage's declarations; reading any other is a bug in the stage
+     */
+    public Params(String where, Map<String, Object> values, List<Parameter<?>> declared) {
         this.where = where;
         this.values = values == null ? Map.of() : values;
+        this.declared = List.copyOf(declared);
     }
 
-    public boolean has(String key) {
-        return values.containsKey(key);
-    }
-
-    public double getDouble(String key, double fallback) {
-        Object v = raw(key);
-        if (v == null) {
-            return fallback;
+    /**
+     * The value of {@code parameter} set in the config, or its default when it is not set (null when it has
+     * none).
+     *
+     * @throws StageConfigException  when the value does not fit the declaration, or a required one is not set
+     * @throws IllegalStateException when the stage did not declare {@code parameter}
+     */
+    public <T> T get(Parameter<T> parameter) {
+        if (!declared.contains(parameter)) {
+            throw new IllegalStateException(where + ": reads key '" + parameter.name()
+                    + "', which the stage does not declare");
         }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw wrong(key, "a number", v);
-    }
-
-    public int getInt(String key, int fallback) {
-        Object v = raw(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Integer || v instanceof Long) {
-            return ((Number) v).intValue();
-        }
-        throw wrong(key, "a whole number", v);
-    }
-
-    public String getString(String key, String fallback) {
-        Object v = raw(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof String s) {
-            return s;
-        }
-        throw wrong(key, "a string", v);
-    }
-
-    public boolean getBoolean(String key, boolean fallback) {
-        Object v = raw(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        throw wrong(key, "true or false", v);
-    }
-
-    /** A map of named entries, e.g. frequency bands {@code {alpha: [8, 14], ...}}; insertion order kept. */
-    public Map<String, Object> getMap(String key) {
-        Object v = raw(key);
-        if (v == null) {
-            return Map.of();
-        }
-        if (!(v instanceof Map<?, ?> m)) {
-            throw wrong(key, "a map", v);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> typed = (Map<String, Object>) m;
-        return typed;
-    }
-
-    /** Fails unless {@code key} is set. */
-    public void require(String key) {
-        if (raw(key) == null) {
-            throw new StageConfigException(where + ": missing required key '" + key + "'");
-        }
-    }
-
-    /** Keys present in the config that no getter asked for. */
-    public List<String> unread() {
-        List<String> out = new ArrayList<>();
-        for (String k : values.keySet()) {
-            if (!read.contains(k)) {
-                out.add(k);
+        Object raw = values.get(parameter.name());
+        if (raw == null) {
+            if (parameter.isRequired()) {
+                throw new StageConfigException(where + ": missing required key '" + parameter.name() + "'");
             }
+            return parameter.defaultValue();
         }
-        return out;
+        try {
+            return parameter.value(raw);
+        } catch (IllegalArgumentException e) {
+            throw new StageConfigException(where + ": key '" + parameter.name() + "' " + e.getMessage());
+        }
+    }
+
+    /** Whether the config sets {@code parameter}. */
+    public boolean has(Parameter<?> parameter) {
+        return values.get(parameter.name()) != null;
     }
 
     /** Where these parameters come from (for messages). */
     public String where() {
         return where;
-    }
-
-    private Object raw(String key) {
-        read.add(key);
-        return values.get(key);
-    }
-
-    private StageConfigException wrong(String key, String expected, Object got) {
-        return new StageConfigException(where + ": key '" + key + "' must be " + expected + ", got '" + got + "'");
     }
 }

@@ -1,5 +1,7 @@
 package org.frisson.stage;
 
+import java.util.List;
+
 /**
  * One processing step of the pipeline: aligned frames in, output values out.
  *
@@ -23,6 +25,16 @@ public interface Stage {
 
     /** The name config files use for this kind of stage, e.g. {@code differential_entropy}. */
     String kind();
+
+    /** What this kind of stage computes, in one line (for {@code frisson stages} and the README). */
+    String description();
+
+    /**
+     * Every key a config entry of this kind may set (besides {@code name} and {@code kind}), in the order docs
+     * list them. The pipeline refuses other keys, and values that do not fit, before configuring any stage;
+     * the stage reads them through {@link Params#get}.
+     */
+    List<Parameter<?>> parameters();
 
     /** Declares inputs, parameters and outputs; allocates. Errors name the stage and the key. */
     void configure(StageContext context);

@@ -4,6 +4,8 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputChannel;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
@@ -23,6 +25,13 @@ public final class ChillButtonStage implements Stage {
     static final String ON = "chill_on";
     static final String OFF = "chill_off";
 
+    static final Parameter<String> INPUT = Parameter.input("input", null,
+            "the marker streams (one per participant) that carry chill_on and chill_off").required();
+    static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
+    static final Parameter<Double> WINDOW = Parameter.number("window", 2.0,
+            "seconds of markers read each frame (at least two hops, so no marker falls between frames)")
+            .unit("s").range(Range.above(0));
+
     private final List<InputRef> inputs = new ArrayList<>();
     private final List<OutputSlot> slots = new ArrayList<>();
     private boolean[] held;
@@ -35,13 +44,22 @@ public final class ChillButtonStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "the listener's self-reported chills from chill_on/chill_off markers: button held, presses so far";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, OUTPUT, WINDOW);
+    }
+
+    @Override
     public void configure(StageContext context) {
         var p = context.params();
-        p.require("input");
-        String role = p.getString("input", null);
-        String output = p.getString("output", "features");
+        String role = p.get(INPUT);
+        String output = p.get(OUTPUT);
         // a marker window must span at least one hop so no event falls between frames
-        double window = Math.max(p.getDouble("window", 2.0), 2 * context.hopSeconds());
+        double window = Math.max(p.get(WINDOW), 2 * context.hopSeconds());
         for (InputRef in : context.inputs(role, window)) {
             inputs.add(in);
             slots.add(context.output(output, List.of(OutputChannel.of(in.name() + ".chill_held", ""),

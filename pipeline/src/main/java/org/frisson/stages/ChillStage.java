@@ -4,6 +4,7 @@ import org.frisson.models.OnnxPredictor;
 import org.frisson.stage.Frame;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
@@ -16,12 +17,18 @@ import java.util.List;
  * next 3.2 s, and the probability of a chill in that time. It runs whenever a new embedding comes (every
  * {@code hop} of the embedding stage; seed 002 used a 4 s hop offline).
  *
- * <pre>{kind: chills, music: music, model: models/default/chills.onnx, output: chills}</pre>
+ * <pre>{kind: chills, music: music}</pre>
  * Channels {@code phasic_predicted} (the mean of the predicted next-window phasic skin conductance, in the
  * model's normalized units) and {@code chill_probability}. A missing or corrupt model, or one made for another
  * embedding size, is off with an error naming both; its channels stay NaN.
  */
 public final class ChillStage implements Stage {
+
+    static final Parameter<String> MUSIC = Parameter.stage("music", null,
+            "the embedding stage whose embeddings the model reads").required();
+    static final Parameter<String> MODEL = Parameter.file("model", "models/default/chills.onnx",
+            "the chill predictor (ONNX)");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "chills", "where the channels go");
 
     private OnnxPredictor model;
     private SourceHistory history;
@@ -37,20 +44,30 @@ public final class ChillStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "seed 002's chill predictor: a 1-D CNN on the newest 12.8 s of embeddings predicts the next 3.2 s "
+                + "of phasic skin conductance and the chance of a chill";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(MUSIC, MODEL, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        p.require("music");
-        String upstream = p.getString("music", null);
+        String upstream = p.get(MUSIC);
         LatestResult emb = context.upstream(upstream);
-        slot = context.output(p.getString("output", "chills"), List.of("phasic_predicted", "chill_probability"), "");
-        model = ModelFiles.open(context, "model", "models/default/chills.onnx");
+        slot = context.output(p.get(OUTPUT), List.of("phasic_predicted", "chill_probability"), "");
+        model = ModelFiles.open(context, MODEL);
         if (model == null) {
             return;
         }
         int[] shape = model.inputShape();
         int size = emb.width();
         if (shape.length != 2 || shape[1] != size) {
-            ModelFiles.disabled(context, "model", model.file() + ": the model takes " + java.util.Arrays.toString(shape)
+            ModelFiles.disabled(context, MODEL, model.file() + ": the model takes " + java.util.Arrays.toString(shape)
                     + " (frames x embedding), stage '" + upstream + "' gives an embedding of " + size + " values");
             model.close();
             model = null;

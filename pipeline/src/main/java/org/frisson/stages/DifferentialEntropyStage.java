@@ -7,13 +7,17 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +25,25 @@ import java.util.Map;
  * {@code kind: differential_entropy} — EEG differential entropy per channel and band (seed 001), one
  * value per channel x band on the output, labelled {@code <stream>.<channel>.<band>}.
  *
- * <pre>
- * {kind: differential_entropy, input: eeg, window: 1.0, method: periodogram,
- *  bands: {delta: [1, 4], theta: [4, 8], alpha: [8, 14], beta: [14, 31], gamma: [31, 50]}}
- * </pre>
+ * <pre>{kind: differential_entropy, input: eeg, window: 1.0, bands: {alpha: [8, 14], beta: [14, 31]}}</pre>
  * The values are those of the newest full window; a channel with NaN in its window is NaN. The first
  * stream's values are also the stage's {@link LatestResult} (labelled {@code <channel>/<band>}, without the
  * stream name), which the emotion model reads.
  */
 public final class DifferentialEntropyStage implements Stage {
 
-    /** SEED-IV bands (seed 001's convention). */
-    static final List<FrequencyBand> DEFAULT_BANDS = List.of(new FrequencyBand("delta", 1, 4),
-            new FrequencyBand("theta", 4, 8), new FrequencyBand("alpha", 8, 14), new FrequencyBand("beta", 14, 31),
-            new FrequencyBand("gamma", 31, 50));
+    static final Parameter<String> INPUT = Parameter.input("input", "eeg", "the EEG streams");
+    static final Parameter<Double> WINDOW = Parameter.number("window", DifferentialEntropy.DEFAULT_WINDOW_SECONDS,
+            "length of the window DE is computed over (seed 001)").unit("s").range(Range.above(0));
+    static final Parameter<String> METHOD = Parameter.string("method", "periodogram",
+            "periodogram: ½·ln(2πe·σ²) of a Hann periodogram every hop; seed: the SEED dataset's reference code, "
+                    + "windows not overlapping").oneOf(List.of("periodogram", "seed"));
+    static final Parameter<Map<String, Object>> BANDS = Parameter.map("bands", seedIvBands(),
+            "frequency bands, name: [low, high] in Hz (default: SEED-IV's, seed 001's convention)");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
+
+    /** The default bands as frequency bands. */
+    static final List<FrequencyBand> DEFAULT_BANDS = bands(BANDS.defaultValue(), BANDS.name());
 
     private final List<InputRef> inputs = new ArrayList<>();
     private final List<DifferentialEntropy> des = new ArrayList<>();
@@ -50,19 +59,26 @@ public final class DifferentialEntropyStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "EEG differential entropy per channel and band over the newest full window (seed 001)";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, WINDOW, METHOD, BANDS, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String role = p.getString("input", "eeg");
-        double window = p.getDouble("window", DifferentialEntropy.DEFAULT_WINDOW_SECONDS);
-        String method = p.getString("method", "periodogram");
-        String output = p.getString("output", "features");
-        List<FrequencyBand> bands = bands(p);
+        String role = p.get(INPUT);
+        double window = p.get(WINDOW);
+        String output = p.get(OUTPUT);
+        Map<String, Object> bandMap = p.get(BANDS);
+        List<FrequencyBand> bands = bandMap.isEmpty() ? DEFAULT_BANDS : bands(bandMap, p.where() + ": bands");
         List<String> firstLabels = List.of();
-        DifferentialEntropy.Method m = switch (method) {
-            case "periodogram" -> DifferentialEntropy.Method.PERIODOGRAM;
-            case "seed" -> DifferentialEntropy.Method.SEED;
-            default -> throw new StageConfigException(p.where() + ": method must be periodogram or seed, got '" + method + "'");
-        };
+        DifferentialEntropy.Method m = p.get(METHOD).equals("seed") ? DifferentialEntropy.Method.SEED
+                : DifferentialEntropy.Method.PERIODOGRAM;
         for (InputRef in : StreamingInputs.regularInputs(context, role, -1, "EEG")) {
             DifferentialEntropy de = DifferentialEntropy.builder(in.channels(), in.rate()).windowSeconds(window)
                     .hopSeconds(m == DifferentialEntropy.Method.SEED ? window : context.hopSeconds())
@@ -92,16 +108,24 @@ public final class DifferentialEntropyStage implements Stage {
         context.publish(result);
     }
 
-    private static List<FrequencyBand> bands(Params p) {
-        Map<String, Object> m = p.getMap("bands");
-        if (m.isEmpty()) {
-            return DEFAULT_BANDS;
-        }
+    /** SEED-IV's bands, in Hz. */
+    private static Map<String, Object> seedIvBands() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("delta", List.of(1, 4));
+        m.put("theta", List.of(4, 8));
+        m.put("alpha", List.of(8, 14));
+        m.put("beta", List.of(14, 31));
+        m.put("gamma", List.of(31, 50));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code m}'s bands, {@code name: [low, high]}; {@code where} names the map in errors. */
+    private static List<FrequencyBand> bands(Map<String, Object> m, String where) {
         List<FrequencyBand> out = new ArrayList<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (!(e.getValue() instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Number lo)
                     || !(l.get(1) instanceof Number hi) || !(lo.doubleValue() < hi.doubleValue())) {
-                throw new StageConfigException(p.where() + ": bands." + e.getKey() + " must be [low, high] in Hz, low < high");
+                throw new StageConfigException(where + "." + e.getKey() + " must be [low, high] in Hz, low < high");
             }
             out.add(new FrequencyBand(e.getKey(), lo.doubleValue(), hi.doubleValue()));
         }

@@ -12,8 +12,10 @@ import org.frisson.stage.InputRef;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputChannel;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
 import org.frisson.stage.Provenance;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
@@ -33,8 +35,7 @@ import static java.lang.System.Logger.Level.INFO;
  * still waiting when the next one completes is replaced by it. Offline, each patch is embedded when it
  * completes, so results do not depend on timing.
  *
- * <pre>{kind: embedding, input: audio, model: musicnn, fallback: true, hop: 0.4, layer: penultimate, tags: 5,
- *  threads: 1, output: embedding}</pre>
+ * <pre>{kind: embedding, input: audio, model: musicnn, hop: 0.4, layer: penultimate, tags: 5}</pre>
  * Channels: the layer's values ({@code <layer>.<i>}), then for the top {@code tags} tags of the newest patch
  * their index in the model's tag list ({@code tag<k>}) and score ({@code tag<k>.score}), then
  * {@code patch_age} (s). The layer is also the stage's {@link LatestResult}, which other stages read (e.g. the
@@ -43,6 +44,22 @@ import static java.lang.System.Logger.Level.INFO;
  * With {@code fallback: true} the Java acoustic embedder stands in when MusiCNN cannot be exported here.
  */
 public final class EmbeddingStage implements Stage {
+
+    static final Parameter<String> INPUT = Parameter.input("input", "audio",
+            "the music: one regular audio stream at a whole number of Hz, mixed to mono");
+    static final Parameter<String> MODEL = Parameter.string("model", "musicnn", "the embedder")
+            .oneOf(Embedders.NAMES);
+    static final Parameter<Boolean> FALLBACK = Parameter.flag("fallback", true,
+            "whether the Java acoustic embedder stands in when the model cannot be had here");
+    static final Parameter<Double> HOP = Parameter.number("hop", 0.4, "audio between the patches the model embeds")
+            .unit("s").range(Range.above(0));
+    static final Parameter<String> LAYER = Parameter.string("layer", "penultimate",
+            "the model's output that is written and published to later stages");
+    static final Parameter<Integer> TAGS = Parameter.wholeNumber("tags", 5,
+            "how many of the newest patch's best tags are written (models with a taggram)").range(Range.atLeast(0));
+    static final Parameter<Integer> THREADS = Parameter.wholeNumber("threads", 1, "threads the model runs on")
+            .range(Range.atLeast(1));
+    static final Parameter<String> OUTPUT = Parameter.output("output", "embedding", "where the channels go");
 
     private InputRef input;
     private Embedder embedder;
@@ -79,23 +96,26 @@ public final class EmbeddingStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "the music's embedding, live: a patch every hop through a deep audio model, on a thread of its own";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, MODEL, FALLBACK, HOP, LAYER, TAGS, THREADS, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String role = p.getString("input", "audio");
-        String model = p.getString("model", "musicnn");
-        boolean fallback = p.getBoolean("fallback", true);
-        hopSeconds = p.getDouble("hop", 0.4);
-        String layer = p.getString("layer", "penultimate");
-        topTags = p.getInt("tags", 5);
-        int threads = p.getInt("threads", 1);
-        String output = p.getString("output", "embedding");
-        if (!Embedders.NAMES.contains(model)) {
-            throw new StageConfigException(p.where() + ": key 'model' must be one of " + Embedders.NAMES + ", got '"
-                    + model + "'");
-        }
-        if (!(hopSeconds > 0) || topTags < 0 || threads < 1) {
-            throw new StageConfigException(p.where() + ": 'hop' must be > 0 s, 'tags' at least 0, 'threads' at least 1");
-        }
+        String role = p.get(INPUT);
+        String model = p.get(MODEL);
+        boolean fallback = p.get(FALLBACK);
+        hopSeconds = p.get(HOP);
+        String layer = p.get(LAYER);
+        topTags = p.get(TAGS);
+        int threads = p.get(THREADS);
+        String output = p.get(OUTPUT);
         List<InputRef> found = StreamingInputs.regularInputs(context, role, -1, "audio");
         if (found.size() > 1) {
             throw new StageConfigException(p.where() + ": input '" + role + "' binds " + found.size()

@@ -4,6 +4,7 @@ import org.frisson.models.OnnxPredictor;
 import org.frisson.stage.Frame;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
@@ -18,8 +19,7 @@ import java.util.List;
  * newest embeddings from an earlier {@code embedding} stage. Each branch gives P(high valence) and P(high
  * arousal) (high: above the 1–9 scale's median, 5).
  *
- * <pre>{kind: emotion, eeg: eeg_de, music: music, eeg_model: models/default/emotion_eeg.onnx,
- *  music_model: models/default/emotion_music.onnx, output: emotion}</pre>
+ * <pre>{kind: emotion, eeg: eeg_de, music: music}</pre>
  * Channels {@code eeg.valence}, {@code eeg.arousal}, {@code music.valence}, {@code music.arousal}
  * (probabilities, dimensionless). A branch whose model is missing or corrupt, or does not fit its upstream
  * stage (other features, another embedding size), is off with an error naming both; its channels stay NaN.
@@ -29,6 +29,18 @@ import java.util.List;
  * reads; with {@code latent: true} the latent is written too, as {@code eeg.latent.<i>} (calibration records it).
  */
 public final class EmotionStage implements Stage {
+
+    static final Parameter<String> EEG = Parameter.stage("eeg", null,
+            "the differential_entropy stage the EEG branch reads; without it, no EEG branch");
+    static final Parameter<String> MUSIC = Parameter.stage("music", null,
+            "the embedding stage the music branch reads; without it, no music branch");
+    static final Parameter<String> EEG_MODEL = Parameter.file("eeg_model", "models/default/emotion_eeg.onnx",
+            "the EEG branch's model (ONNX)");
+    static final Parameter<String> MUSIC_MODEL = Parameter.file("music_model", "models/default/emotion_music.onnx",
+            "the music branch's model (ONNX)");
+    static final Parameter<Boolean> LATENT = Parameter.flag("latent", false,
+            "whether the EEG branch's shared latent is written too (calibration records it)");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "emotion", "where the channels go");
 
     private Branch eeg;
     private Branch music;
@@ -90,16 +102,27 @@ public final class EmotionStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "seed 001's valence/arousal model: P(high valence) and P(high arousal) from the EEG's DE and from "
+                + "the music's embedding";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(EEG, MUSIC, EEG_MODEL, MUSIC_MODEL, LATENT, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String output = p.getString("output", "emotion");
-        if (!p.has("eeg") && !p.has("music")) {
+        String output = p.get(OUTPUT);
+        if (!p.has(EEG) && !p.has(MUSIC)) {
             throw new StageConfigException(p.where() + ": needs 'eeg' (a differential_entropy stage) or 'music' "
                     + "(an embedding stage), or both");
         }
         List<String> latentLabels = List.of();
-        if (p.has("eeg")) {
-            eegSource = context.upstream(p.getString("eeg", null));
+        if (p.has(EEG)) {
+            eegSource = context.upstream(p.get(EEG));
             eeg = eegBranch(context, p, eegSource);
             if (eeg != null && eeg.latent >= 0) {
                 List<String> labels = new ArrayList<>();
@@ -111,11 +134,11 @@ public final class EmotionStage implements Stage {
         }
         latent = new LatestResult(latentLabels, eegSource == null ? 0 : eegSource.rate(), 0);
         context.publish(latent);
-        if (p.has("music")) {
+        if (p.has(MUSIC)) {
             music = musicBranch(context, p);
         }
         slot = context.output(output, List.of("eeg.valence", "eeg.arousal", "music.valence", "music.arousal"), "");
-        if (p.getBoolean("latent", false)) {
+        if (p.get(LATENT)) {
             if (latentLabels.isEmpty()) {
                 throw new StageConfigException(p.where() + ".latent: needs the EEG branch's model with a 'latent' output");
             }
@@ -134,7 +157,7 @@ public final class EmotionStage implements Stage {
     }
 
     private static Branch eegBranch(StageContext context, Params p, LatestResult de) {
-        OnnxPredictor model = ModelFiles.open(context, "eeg_model", "models/default/emotion_eeg.onnx");
+        OnnxPredictor model = ModelFiles.open(context, EEG_MODEL);
         if (model == null) {
             return null;
         }
@@ -145,14 +168,14 @@ public final class EmotionStage implements Stage {
         if (shape.length != 2) {
             problem = "input " + model.inputName() + " is not [batch, frames, features]";
         } else if (shape[1] != de.labels().size()) {
-            problem = "the model takes " + shape[1] + " features per frame, stage '" + p.getString("eeg", null)
+            problem = "the model takes " + shape[1] + " features per frame, stage '" + p.get(EEG)
                     + "' gives " + de.labels().size();
         } else if (!want.isEmpty() && !want.equals(de.labels())) {
             problem = "the model's features " + firstDifference(want, de.labels()) + " stage '"
-                    + p.getString("eeg", null) + "'";
+                    + p.get(EEG) + "'";
         }
         if (problem != null) {
-            ModelFiles.disabled(context, "eeg_model", model.file() + ": " + problem);
+            ModelFiles.disabled(context, EEG_MODEL, model.file() + ": " + problem);
             model.close();
             return null;
         }
@@ -161,17 +184,17 @@ public final class EmotionStage implements Stage {
     }
 
     private static Branch musicBranch(StageContext context, Params p) {
-        LatestResult emb = context.upstream(p.getString("music", null));
-        OnnxPredictor model = ModelFiles.open(context, "music_model", "models/default/emotion_music.onnx");
+        LatestResult emb = context.upstream(p.get(MUSIC));
+        OnnxPredictor model = ModelFiles.open(context, MUSIC_MODEL);
         if (model == null) {
             return null;
         }
         int[] shape = model.inputShape();
         int size = emb.width();
         if (shape.length != 1 || shape[0] != size) {
-            ModelFiles.disabled(context, "music_model", model.file() + ": the model takes an embedding of "
+            ModelFiles.disabled(context, MUSIC_MODEL, model.file() + ": the model takes an embedding of "
                     + (shape.length == 1 ? shape[0] : java.util.Arrays.toString(shape)) + " values, stage '"
-                    + p.getString("music", null) + "' gives " + size);
+                    + p.get(MUSIC) + "' gives " + size);
             model.close();
             return null;
         }
@@ -180,7 +203,7 @@ public final class EmotionStage implements Stage {
         double rate = Double.parseDouble(model.metadata("frisson.frame_rate", String.valueOf(emb.rate())));
         if (Math.abs(rate - emb.rate()) > 1e-6 * rate) {
             context.log().log(System.Logger.Level.WARNING, model.file() + " was trained on embeddings at " + rate
-                    + " Hz, stage '" + p.getString("music", null) + "' gives them at " + emb.rate() + " Hz");
+                    + " Hz, stage '" + p.get(MUSIC) + "' gives them at " + emb.rate() + " Hz");
         }
         int window = Math.max(1, (int) Math.round(seconds * emb.rate()));
         ModelFiles.accepted(context, model);

@@ -6,6 +6,7 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputChannel;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
@@ -23,6 +24,10 @@ import java.util.List;
  * <pre>{kind: heart_rate, input: ppg}</pre>
  */
 public final class HeartRateStage implements Stage {
+
+    static final Parameter<String> INPUT = Parameter.input("input", "ppg",
+            "the PPG streams (one channel each; one per participant in a concert)");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
 
     private final List<InputRef> inputs = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
@@ -57,10 +62,20 @@ public final class HeartRateStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "heart rate and HRV from PPG: Elgendi's systolic peaks, live; HR over 10 s, RMSSD and SDNN over 60 s";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String role = p.getString("input", "ppg");
-        String output = p.getString("output", "features");
+        String role = p.get(INPUT);
+        String output = p.get(OUTPUT);
         for (InputRef in : StreamingInputs.regularInputs(context, role, 1, "PPG")) {
             String n = in.name();
             inputs.add(in);

@@ -4,6 +4,8 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputChannel;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
@@ -19,6 +21,11 @@ import java.util.List;
  */
 public final class LatestValueStage implements Stage {
 
+    static final Parameter<String> INPUT = Parameter.input("input", null, "the numeric streams to read").required();
+    static final Parameter<Double> WINDOW = Parameter.number("window", 1.0,
+            "how recent the newest value must be; older, the channel is NaN").unit("s").range(Range.above(0));
+    static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
+
     private final List<InputRef> inputs = new ArrayList<>();
     private final List<OutputSlot> slots = new ArrayList<>();
 
@@ -28,12 +35,21 @@ public final class LatestValueStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "the newest value of each channel of an input within the window (a rating slider, say)";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, WINDOW, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         var p = context.params();
-        p.require("input");
-        String role = p.getString("input", null);
-        double window = p.getDouble("window", 1.0);
-        String output = p.getString("output", "features");
+        String role = p.get(INPUT);
+        double window = p.get(WINDOW);
+        String output = p.get(OUTPUT);
         for (InputRef in : context.inputs(role, window)) {
             if (in.text()) {
                 throw new org.frisson.stage.StageConfigException(p.where() + ": input '" + role

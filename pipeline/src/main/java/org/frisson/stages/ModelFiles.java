@@ -2,7 +2,7 @@ package org.frisson.stages;
 
 import org.frisson.models.ModelFileException;
 import org.frisson.models.OnnxPredictor;
-import org.frisson.stage.Params;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Provenance;
 import org.frisson.stage.StageContext;
 
@@ -18,10 +18,9 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** The file named by {@code key} (relative to Frisson's home), loaded and checked; null when it cannot be. */
-    static OnnxPredictor open(StageContext context, String key, String fallback) {
-        Params p = context.params();
-        String name = p.getString(key, fallback);
+    /** The file {@code key} names (relative to Frisson's home), loaded and checked; null when it cannot be. */
+    static OnnxPredictor open(StageContext context, Parameter<String> key) {
+        String name = context.params().get(key);
         if (name == null) {
             return null;
         }
@@ -49,12 +48,12 @@ final class ModelFiles {
     }
 
     /** Says loudly that part of a stage is off and why; the rest of the pipeline runs on. */
-    static void disabled(StageContext context, String key, String why) {
-        Params p = context.params();
-        context.log().log(System.Logger.Level.ERROR, "key '" + key + "': " + why
+    static void disabled(StageContext context, Parameter<String> key, String why) {
+        String named = context.params().get(key);
+        context.log().log(System.Logger.Level.ERROR, "key '" + key.name() + "': " + why
                 + " -- this model is off, its channels stay NaN; the rest of the pipeline runs");
-        context.provenance(new Provenance(context.name(), p.getString(key, key), "off", "",
-                "model '" + key + "' is off, its channels are NaN: " + why));
+        context.provenance(new Provenance(context.name(), named == null ? key.name() : named, "off", "",
+                "model '" + key.name() + "' is off, its channels are NaN: " + why));
     }
 
     /** A model file as users name it: relative to Frisson's home when it lies there. */

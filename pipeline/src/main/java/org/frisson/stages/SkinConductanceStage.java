@@ -8,7 +8,9 @@ import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputChannel;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
@@ -24,9 +26,17 @@ import java.util.List;
  * {@code .scr_amplitude} (µS, newest response), {@code .quality} (flags of the newest sample: flat line,
  * out of range, too steep; 0 when clean).
  *
- * <pre>{kind: eda, input: gsr, min_amplitude: 0.01}</pre>
+ * <pre>{kind: eda, input: gsr, min_amplitude: 0.02}</pre>
  */
 public final class SkinConductanceStage implements Stage {
+
+    static final Parameter<String> INPUT = Parameter.input("input", "gsr",
+            "the skin conductance streams (one channel each; one per participant in a concert)");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
+    static final Parameter<Double> MIN_AMPLITUDE = Parameter.number("min_amplitude",
+            ScrDetector.DEFAULT_MIN_AMPLITUDE_US, "smallest SCR counted, by prominence on the phasic part "
+                    + "(Boucsein et al. 2012's usual minimum; raise it for noisy sensors)")
+            .unit("µS").range(Range.above(0));
 
     private final List<InputRef> inputs = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
@@ -78,11 +88,22 @@ public final class SkinConductanceStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "skin conductance, live: NeuroKit2's high-pass tonic/phasic split (causal), SCRs on the phasic part, "
+                + "quality flags";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(INPUT, OUTPUT, MIN_AMPLITUDE);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String role = p.getString("input", "gsr");
-        String output = p.getString("output", "features");
-        double minAmplitude = p.getDouble("min_amplitude", ScrDetector.DEFAULT_MIN_AMPLITUDE_US);
+        String role = p.get(INPUT);
+        String output = p.get(OUTPUT);
+        double minAmplitude = p.get(MIN_AMPLITUDE);
         for (InputRef in : StreamingInputs.regularInputs(context, role, 1, "skin conductance")) {
             String n = in.name();
             OutputSlot slot = context.output(output, List.of(OutputChannel.of(n + ".tonic", "microsiemens"),

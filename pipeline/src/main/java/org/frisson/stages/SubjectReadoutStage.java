@@ -7,6 +7,7 @@ import org.frisson.calibration.SubjectProfile;
 import org.frisson.stage.Frame;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
@@ -19,13 +20,19 @@ import java.util.List;
  * {@code kind: subject_readout} — one listener's calibrated valence and arousal: their readouts (fitted by
  * {@code frisson calibrate}) on the emotion model's EEG latent, at every new latent.
  *
- * <pre>{kind: subject_readout, emotion: emotion, profile: profiles/S01, output: emotion}</pre>
+ * <pre>{kind: subject_readout, profile: profiles/S01}</pre>
  * Channels {@code subject.valence}, {@code subject.arousal}: P(rating above the listener's own median),
  * dimensionless. The
  * profile is refused, naming the difference, when the pipeline's emotion model is not the file it was fitted
  * with (by SHA-256) or its EEG features (channels, bands) differ.
  */
 public final class SubjectReadoutStage implements Stage {
+
+    static final Parameter<String> PROFILE = Parameter.file("profile", null,
+            "the listener's profile: a directory written by frisson calibrate").required();
+    static final Parameter<String> EMOTION = Parameter.stage("emotion", "emotion",
+            "the emotion stage whose EEG latent the readouts read");
+    static final Parameter<String> OUTPUT = Parameter.output("output", "emotion", "where the channels go");
 
     private EmotionStage emotion;
     private LatestResult source;
@@ -43,26 +50,33 @@ public final class SubjectReadoutStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "one listener's calibrated valence and arousal: their readouts on the emotion model's EEG latent";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(PROFILE, EMOTION, OUTPUT);
+    }
+
+    @Override
     public void configure(StageContext context) {
         Params p = context.params();
-        String dir = p.getString("profile", null);
-        if (dir == null) {
-            throw new StageConfigException(p.where() + ": needs 'profile' (a directory written by frisson calibrate)");
-        }
+        String dir = p.get(PROFILE);
         SubjectProfile profile;
         try {
             profile = ProfileFiles.read(Path.of(dir));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new StageConfigException(p.where() + ".profile: " + e.getMessage());
         }
-        String upstream = p.getString("emotion", "emotion");
+        String upstream = p.get(EMOTION);
         emotion = context.upstream(upstream, EmotionStage.class);
         source = context.upstream(upstream);
         check(p, dir, profile);
         valence = readout(p, dir, profile, SubjectProfile.VALENCE);
         arousal = readout(p, dir, profile, SubjectProfile.AROUSAL);
         latent = new double[source.width()];
-        slot = context.output(p.getString("output", "emotion"), List.of("subject.valence", "subject.arousal"), "");
+        slot = context.output(p.get(OUTPUT), List.of("subject.valence", "subject.arousal"), "");
     }
 
     /** Refuses a profile made for another emotion model or other EEG features. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
@@ -53,6 +54,16 @@ class AlignerTest {
         @Override
         public String kind() {
             return "recorder";
+        }
+
+        @Override
+        public String description() {
+            return "records what every frame held";
+        }
+
+        @Override
+        public List<Parameter<?>> parameters() {
+            return List.of();
         }
 
         @Override
@@ -350,6 +361,16 @@ class AlignerTest {
             @Override
             public String kind() {
                 return "failing";
+            }
+
+            @Override
+            public String description() {
+                return "throws on frame 1";
+            }
+
+            @Override
+            public List<Parameter<?>> parameters() {
+                return List.of();
             }
 
             @Override

@@ -2,6 +2,8 @@ package org.frisson.pipeline;
 
 import org.frisson.stage.Frame;
 import org.frisson.stage.MarkerSlot;
+import org.frisson.stage.Parameter;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 
@@ -16,16 +18,31 @@ public final class MarkerProbeStage implements Stage {
     private MarkerSlot slot;
     private int every;
 
+    static final Parameter<Integer> EVERY = Parameter.wholeNumber("every", 4, "frames between markers")
+            .range(Range.atLeast(1));
+    static final Parameter<String> OUTPUT = Parameter.output("output", "markers", "where the markers go");
+    static final Parameter<Boolean> NUMBERS = Parameter.flag("numbers", false, "whether it writes a number too");
+
     @Override
     public String kind() {
         return "test_markers";
     }
 
     @Override
+    public String description() {
+        return "a test stage that emits a marker every few frames";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(EVERY, OUTPUT, NUMBERS);
+    }
+
+    @Override
     public void configure(StageContext context) {
-        every = context.params().getInt("every", 4);
-        String output = context.params().getString("output", "markers");
-        if (context.params().getBoolean("numbers", false)) {
+        every = context.params().get(EVERY);
+        String output = context.params().get(OUTPUT);
+        if (context.params().get(NUMBERS)) {
             context.output(output, List.of("n"), "");
         }
         slot = context.markers(output);

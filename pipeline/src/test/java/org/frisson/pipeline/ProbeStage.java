@@ -3,6 +3,7 @@ package org.frisson.pipeline;
 import org.frisson.stage.Frame;
 import org.frisson.stage.InputRef;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 import org.frisson.stage.StreamWindow;
@@ -27,15 +28,29 @@ public final class ProbeStage implements Stage {
     private ConcurrentLinkedQueue<Seen> sink;
     private OutputSlot sizes;
 
+    static final Parameter<Double> WINDOW = Parameter.number("window", 1.0, "window read on each input")
+            .unit("s");
+    static final Parameter<String> INPUTS = Parameter.string("inputs", "", "the input roles read, comma-separated");
+
     @Override
     public String kind() {
         return "test_probe";
     }
 
     @Override
+    public String description() {
+        return "a test stage that records what every frame held";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(WINDOW, INPUTS);
+    }
+
+    @Override
     public void configure(StageContext context) {
-        double window = context.params().getDouble("window", 1.0);
-        String roles = context.params().getString("inputs", "");
+        double window = context.params().get(WINDOW);
+        String roles = context.params().get(INPUTS);
         for (String role : roles.split(",")) {
             refs.addAll(context.inputs(role.trim(), window));
         }

@@ -3,6 +3,7 @@ package org.frisson.pipeline;
 import org.frisson.stage.Frame;
 import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
+import org.frisson.stage.Parameter;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 
@@ -14,14 +15,27 @@ public final class ResultReaderStage implements Stage {
     private LatestResult source;
     private OutputSlot slot;
 
+    static final Parameter<String> UPSTREAM = Parameter.stage("upstream", null, "the stage whose result it reads")
+            .required();
+
     @Override
     public String kind() {
         return "test_result_reader";
     }
 
     @Override
+    public String description() {
+        return "a test stage that writes out an earlier stage's newest result";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(UPSTREAM);
+    }
+
+    @Override
     public void configure(StageContext context) {
-        source = context.upstream(context.params().getString("upstream", null));
+        source = context.upstream(context.params().get(UPSTREAM));
         slot = context.output("features", List.of("count", "stamp", "index", "time"), "");
     }
 

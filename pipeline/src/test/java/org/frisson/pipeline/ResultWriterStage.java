@@ -3,6 +3,8 @@ package org.frisson.pipeline;
 import io.micrometer.core.instrument.Counter;
 import org.frisson.stage.Frame;
 import org.frisson.stage.LatestResult;
+import org.frisson.stage.Parameter;
+import org.frisson.stage.Range;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageContext;
 
@@ -24,17 +26,31 @@ public final class ResultWriterStage implements Stage {
     private Counter frames;
     private int every;
 
+    static final Parameter<Integer> EVERY = Parameter.wholeNumber("every", 1, "frames between results")
+            .range(Range.atLeast(1));
+    static final Parameter<Boolean> TWICE = Parameter.flag("twice", false, "whether it publishes a second result");
+
     @Override
     public String kind() {
         return "test_result_writer";
     }
 
     @Override
+    public String description() {
+        return "a test stage that publishes a result every few frames";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(EVERY, TWICE);
+    }
+
+    @Override
     public void configure(StageContext context) {
-        every = context.params().getInt("every", 1);
+        every = context.params().get(EVERY);
         result = new LatestResult(List.of("index", "time"), 1 / (every * context.hopSeconds()), 0);
         context.publish(result);
-        if (context.params().getBoolean("twice", false)) {
+        if (context.params().get(TWICE)) {
             context.publish(result);
         }
         context.log().log(System.Logger.Level.INFO, "publishing every {0} frames", every);

@@ -1,6 +1,7 @@
 package org.frisson.app.calibrate;
 
 import org.frisson.pipeline.PipelineConfig;
+import org.frisson.pipeline.StageCatalog;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class ProfileStage {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("emotion", emotion.name());
         params.put("profile", profile.toString());
-        params.put("output", emotion.params().getOrDefault("output", "emotion"));
+        params.put("output", StageCatalog.installed().value(emotion, "output"));
         return cfg.withStage(new PipelineConfig.StageEntry(NAME, "subject_readout", params));
     }
 }

@@ -1,6 +1,7 @@
 package org.frisson.app.calibrate;
 
 import org.frisson.pipeline.PipelineConfig;
+import org.frisson.pipeline.StageCatalog;
 import org.frisson.calibration.EegRegion;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.stages.EmotionStage;
@@ -18,8 +19,8 @@ import java.util.Map;
  * Where a calibration finds what it needs among a pipeline's outputs, by following the config: the emotion
  * stage (its EEG latent, published with {@code latent: true}) and the DE stage it reads, the skin conductance,
  * heart rate and slider stages; each stage's channels on its output, named after its input streams. The stage
- * kinds are the stages' own; their default outputs, the emotion stage's default EEG model and the channel names
- * are the stages' conventions, which the pipeline does not publish.
+ * kinds, and the keys left out of a stage entry, are the stages' own declarations; the channel names are the
+ * stages' conventions, which the pipeline does not publish.
  */
 final class Stages {
 
@@ -27,12 +28,7 @@ final class Stages {
     private static final String EDA = new SkinConductanceStage().kind();
     private static final String HEART_RATE = new HeartRateStage().kind();
     private static final String LATEST = new LatestValueStage().kind();
-
-    /** The output a stage writes without an {@code output:} parameter: the emotion stage's, everyone else's. */
-    private static final String EMOTION_OUTPUT = "emotion";
-    private static final String FEATURES_OUTPUT = "features";
-    /** The emotion stage's EEG model without an {@code eeg_model:} parameter. */
-    private static final String EMOTION_EEG_MODEL = "models/default/emotion_eeg.onnx";
+    private static final StageCatalog CATALOG = StageCatalog.installed();
 
     /** A response: its name, unit, and the columns averaged into it. */
     record Column(String name, String unit, int[] columns) {
@@ -63,8 +59,8 @@ final class Stages {
                 new PipelineConfig.ConfigException(cfg.file() + ": stage '" + emotion.name() + "': no stage '" + deName + "'"));
     }
 
-    private String outputName(PipelineConfig.StageEntry s, String fallback) {
-        String key = String.valueOf(s.params().getOrDefault("output", fallback));
+    private String outputName(PipelineConfig.StageEntry s) {
+        String key = String.valueOf(CATALOG.value(s, "output"));
         PipelineConfig.Output o = cfg.outputs().get(key);
         if (o == null) {
             throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + s.name() + "' writes on output '" + key
@@ -74,22 +70,22 @@ final class Stages {
     }
 
     private List<Bound> streams(PipelineConfig.StageEntry s) {
-        return byRole.getOrDefault(String.valueOf(s.params().get("input")), List.of());
+        return byRole.getOrDefault(String.valueOf(CATALOG.value(s, "input")), List.of());
     }
 
     /** The EEG branch's model file, resolved as the stage resolves it. */
     Path eegModel(Path home) {
-        Path file = Path.of(String.valueOf(emotion.params().getOrDefault("eeg_model", EMOTION_EEG_MODEL)));
+        Path file = Path.of(String.valueOf(CATALOG.value(emotion, "eeg_model")));
         return file.isAbsolute() ? file : home.resolve(file);
     }
 
     int[] latentColumns(FrameTable table) {
-        return table.columns(outputName(emotion, EMOTION_OUTPUT), c -> c.startsWith("eeg.latent.")).stream()
+        return table.columns(outputName(emotion), c -> c.startsWith("eeg.latent.")).stream()
                 .mapToInt(Map.Entry::getValue).toArray();
     }
 
     List<String> latentLabels(FrameTable table) {
-        return table.columns(outputName(emotion, EMOTION_OUTPUT), c -> c.startsWith("eeg.latent.")).stream()
+        return table.columns(outputName(emotion), c -> c.startsWith("eeg.latent.")).stream()
                 .map(e -> e.getKey().substring("eeg.".length())).toList();
     }
 
@@ -100,7 +96,7 @@ final class Stages {
                     + "': calibration needs exactly one EEG stream, the recording binds " + eeg.size());
         }
         String prefix = eeg.get(0).name() + ".";
-        return table.columns(outputName(de, FEATURES_OUTPUT), c -> c.startsWith(prefix));
+        return table.columns(outputName(de), c -> c.startsWith(prefix));
     }
 
     int[] deColumns(FrameTable table) {
@@ -129,7 +125,7 @@ final class Stages {
             if (!eda && !heartRate && !s.kind().equals(LATEST)) {
                 continue;
             }
-            String output = outputName(s, FEATURES_OUTPUT);
+            String output = outputName(s);
             for (Bound in : streams(s)) {
                 String prefix = in.name() + ".";
                 if (eda) {
