@@ -30,6 +30,12 @@ import java.util.List;
  */
 public final class EmotionStage implements Stage {
 
+    /** The EEG latent's labels as later stages read them: {@code latent.<i>}. */
+    public static final String LATENT_LABEL = "latent.";
+    private static final String EEG_CHANNEL = "eeg.";
+    /** The EEG latent's channels on the output with {@code latent: true}: {@code eeg.latent.<i>}. */
+    public static final String LATENT_CHANNEL = EEG_CHANNEL + LATENT_LABEL;
+
     static final Parameter<String> EEG = Parameter.stage("eeg", null,
             "the differential_entropy stage the EEG branch reads; without it, no EEG branch");
     static final Parameter<String> MUSIC = Parameter.stage("music", null,
@@ -127,7 +133,7 @@ public final class EmotionStage implements Stage {
             if (eeg != null && eeg.latent >= 0) {
                 List<String> labels = new ArrayList<>();
                 for (int i = 0; i < eeg.model.output(eeg.latent).length; i++) {
-                    labels.add("latent." + i);
+                    labels.add(LATENT_LABEL + i);
                 }
                 latentLabels = List.copyOf(labels);
             }
@@ -142,7 +148,7 @@ public final class EmotionStage implements Stage {
             if (latentLabels.isEmpty()) {
                 throw new StageConfigException(p.where() + ".latent: needs the EEG branch's model with a 'latent' output");
             }
-            latentSlot = context.output(output, latentLabels.stream().map(l -> "eeg." + l).toList(), "");
+            latentSlot = context.output(output, latentLabels.stream().map(l -> EEG_CHANNEL + l).toList(), "");
         }
     }
 

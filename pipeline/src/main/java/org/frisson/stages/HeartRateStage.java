@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class HeartRateStage implements Stage {
 
+    /** The heart rate's channel on each stream: {@code <stream>.heart_rate}, in bpm. */
+    public static final String HEART_RATE_CHANNEL = "heart_rate";
+
     static final Parameter<String> INPUT = Parameter.input("input", "ppg",
             "the PPG streams (one channel each; one per participant in a concert)");
     static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
@@ -80,7 +83,7 @@ public final class HeartRateStage implements Stage {
             String n = in.name();
             inputs.add(in);
             channels.add(new Channel(in.rate(), StreamingInputs.maxSamples(context, in.rate()), context.output(output,
-                    List.of(OutputChannel.of(n + ".heart_rate", "bpm"), OutputChannel.of(n + ".rmssd", "ms"),
+                    List.of(OutputChannel.of(n + "." + HEART_RATE_CHANNEL, "bpm"), OutputChannel.of(n + ".rmssd", "ms"),
                             OutputChannel.of(n + ".sdnn", "ms"), OutputChannel.of(n + ".beats", "count")))));
         }
     }

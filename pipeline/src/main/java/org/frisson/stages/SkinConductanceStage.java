@@ -30,6 +30,9 @@ import java.util.List;
  */
 public final class SkinConductanceStage implements Stage {
 
+    /** The phasic part's channel on each stream: {@code <stream>.phasic}, in µS. */
+    public static final String PHASIC_CHANNEL = "phasic";
+
     static final Parameter<String> INPUT = Parameter.input("input", "gsr",
             "the skin conductance streams (one channel each; one per participant in a concert)");
     static final Parameter<String> OUTPUT = Parameter.output("output", "features", "where the channels go");
@@ -107,7 +110,7 @@ public final class SkinConductanceStage implements Stage {
         for (InputRef in : StreamingInputs.regularInputs(context, role, 1, "skin conductance")) {
             String n = in.name();
             OutputSlot slot = context.output(output, List.of(OutputChannel.of(n + ".tonic", "microsiemens"),
-                    OutputChannel.of(n + ".phasic", "microsiemens"), OutputChannel.of(n + ".scr_count", "count"),
+                    OutputChannel.of(n + "." + PHASIC_CHANNEL, "microsiemens"), OutputChannel.of(n + ".scr_count", "count"),
                     OutputChannel.of(n + ".scr_amplitude", "microsiemens"), OutputChannel.of(n + ".quality", "flags")));
             inputs.add(in);
             channels.add(new Channel(in.rate(), minAmplitude, StreamingInputs.maxSamples(context, in.rate()), slot));

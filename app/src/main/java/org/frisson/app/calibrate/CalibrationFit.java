@@ -81,9 +81,11 @@ public final class CalibrationFit {
         });
         Stages stages = new Stages(cfg, feed.byRole());
         FrameTable table = new FrameTable();
+        Stages.Found found;
         try (Pipeline p = Pipeline.offline(cfg, feed.byRole(), List.of(table), line -> log.accept("pipeline: " + line))) {
             feed.feed(p);
             p.finish();
+            found = stages.find(table, p.stageChannels());
         }
         log.accept("calibration: " + table.rows() + " pipeline frames");
 
@@ -109,7 +111,7 @@ public final class CalibrationFit {
         for (LayerSeries l : layers) {
             layerInputs.add(new Layer(l.name(), l.depth(), l.onGrid(grid)));
         }
-        List<Response> responses = responses(table, stages, grid);
+        List<Response> responses = responses(table, found, grid);
         // a grid point is fitted and tested when it lies in a track and every response has a value there (the
         // features warm up at the start: 10 s of heart beats, a 1 s DE window), so every response is fitted on
         // the same rows
@@ -138,7 +140,7 @@ public final class CalibrationFit {
         EncodingProfile encoding = EncodingAnalysis.run(layerInputs, responses, block, settings);
         log.accept("calibration: layer profile fitted");
 
-        Map<String, SubjectProfile.Readout> readouts = readouts(table, stages, rec, log);
+        Map<String, SubjectProfile.Readout> readouts = readouts(table, found, rec, log);
 
         List<SubjectProfile.ModelRecord> models = new ArrayList<>();
         Path eegModel = stages.eegModel(o.home());
@@ -154,7 +156,7 @@ public final class CalibrationFit {
         }
         return new SubjectProfile(o.subject(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 o.version(), recording.toString(), streams, models,
-                stages.eegFeatureLabels(table), tracks, readouts, encoding, settings);
+                found.eegFeatureLabels(), tracks, readouts, encoding, settings);
     }
 
     /** The grid: the network's patch times from where every layer has a patch on. */
@@ -172,9 +174,9 @@ public final class CalibrationFit {
     }
 
     /** Phasic skin conductance, heart rate, DE per scalp region and band, and the slider, on the grid. */
-    private static List<Response> responses(FrameTable table, Stages stages, double[] grid) {
+    private static List<Response> responses(FrameTable table, Stages.Found found, double[] grid) {
         List<Response> out = new ArrayList<>();
-        for (Stages.Column c : stages.responseColumns(table)) {
+        for (Stages.Column c : found.responses()) {
             out.add(new Response(c.name(), c.unit(), sample(table, grid, c.columns())));
         }
         return out;
@@ -200,12 +202,12 @@ public final class CalibrationFit {
     }
 
     /** Valence and arousal readouts from the latent and, as a baseline, from DE; blocked by track. */
-    private static Map<String, SubjectProfile.Readout> readouts(FrameTable table, Stages stages, CalibrationRecording rec,
-                                                                Consumer<String> log) {
+    private static Map<String, SubjectProfile.Readout> readouts(FrameTable table, Stages.Found found,
+                                                                CalibrationRecording rec, Consumer<String> log) {
         List<CalibrationRecording.Track> rated = rec.tracks().stream().filter(t -> rec.ratings().containsKey(t.title()))
                 .toList();
-        int[] latent = stages.latentColumns(table);
-        int[] de = stages.deColumns(table);
+        int[] latent = found.latentColumns();
+        int[] de = found.deColumns();
         List<double[]> xl = new ArrayList<>();
         List<double[]> xd = new ArrayList<>();
         List<Integer> blocks = new ArrayList<>();
@@ -245,8 +247,8 @@ public final class CalibrationFit {
                 y[i] = trackHigh[block[i]];
             }
             double median = MedianSplit.median(perTrack);
-            out.put(target, readout(target, SubjectProfile.LATENT, stages.latentLabels(table), xl, y, block, median, log));
-            out.put(target + "_de", readout(target, SubjectProfile.DE, stages.eegFeatureLabels(table), xd, y, block,
+            out.put(target, readout(target, SubjectProfile.LATENT, found.latentLabels(), xl, y, block, median, log));
+            out.put(target + "_de", readout(target, SubjectProfile.DE, found.eegFeatureLabels(), xd, y, block,
                     median, log));
         }
         return out;

@@ -3,7 +3,6 @@ package org.frisson.app.calibrate;
 import org.frisson.pipeline.OutputListener;
 import org.frisson.lsl.StreamInfo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,18 +70,6 @@ final class FrameTable implements OutputListener {
     /** The column of {@code output:channel}, or -1. */
     int column(String output, String channel) {
         return columns.getOrDefault(output + ":" + channel, -1);
-    }
-
-    /** Every column of {@code output} whose channel satisfies {@code filter}, in order, with its channel name. */
-    List<Map.Entry<String, Integer>> columns(String output, java.util.function.Predicate<String> filter) {
-        List<Map.Entry<String, Integer>> out = new ArrayList<>();
-        String prefix = output + ":";
-        for (Map.Entry<String, Integer> e : columns.entrySet()) {
-            if (e.getKey().startsWith(prefix) && filter.test(e.getKey().substring(prefix.length()))) {
-                out.add(Map.entry(e.getKey().substring(prefix.length()), e.getValue()));
-            }
-        }
-        return out;
     }
 
     double value(int row, int column) {

@@ -2,6 +2,7 @@ package org.frisson.app.calibrate;
 
 import org.frisson.pipeline.PipelineConfig;
 import org.frisson.pipeline.StageCatalog;
+import org.frisson.pipeline.StageChannel;
 import org.frisson.calibration.EegRegion;
 import org.frisson.lsl.StreamInfo;
 import org.frisson.stages.EmotionStage;
@@ -14,13 +15,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Where a calibration finds what it needs among a pipeline's outputs, by following the config: the emotion
  * stage (its EEG latent, published with {@code latent: true}) and the DE stage it reads, the skin conductance,
- * heart rate and slider stages; each stage's channels on its output, named after its input streams. The stage
- * kinds, and the keys left out of a stage entry, are the stages' own declarations; the channel names are the
- * stages' conventions, which the pipeline does not publish.
+ * heart rate and slider stages. Which channels each stage wrote, on which output and in which unit, is what the
+ * pipeline reports ({@link StageChannel}); the stage kinds, the keys left out of a stage entry (its declared
+ * defaults) and the names of the channels a calibration picks (the phasic part, the heart rate, the latent)
+ * are the stages' own.
  */
 final class Stages {
 
@@ -34,19 +37,15 @@ final class Stages {
     record Column(String name, String unit, int[] columns) {
     }
 
-    /** A bound stream's name and channel labels, kept past the pipeline that owned its description. */
-    private record Bound(String name, List<String> labels) {
-    }
-
     private final PipelineConfig cfg;
-    private final Map<String, List<Bound>> byRole = new LinkedHashMap<>();
+    /** The names of the streams bound to each input role. */
+    private final Map<String, List<String>> byRole = new LinkedHashMap<>();
     private final PipelineConfig.StageEntry emotion;
     private final PipelineConfig.StageEntry de;
 
     Stages(PipelineConfig cfg, Map<String, List<StreamInfo>> byRole) {
         this.cfg = cfg;
-        byRole.forEach((role, infos) -> this.byRole.put(role, infos.stream()
-                .map(i -> new Bound(i.name(), i.channelLabels())).toList()));
+        byRole.forEach((role, infos) -> this.byRole.put(role, infos.stream().map(StreamInfo::name).toList()));
         this.emotion = cfg.stages().stream().filter(s -> s.kind().equals(EMOTION) && s.params().containsKey("eeg"))
                 .findFirst().orElseThrow(() -> new PipelineConfig.ConfigException(cfg.file()
                         + ": calibration needs an 'emotion' stage with an EEG branch ('eeg: <differential_entropy stage>')"));
@@ -59,17 +58,7 @@ final class Stages {
                 new PipelineConfig.ConfigException(cfg.file() + ": stage '" + emotion.name() + "': no stage '" + deName + "'"));
     }
 
-    private String outputName(PipelineConfig.StageEntry s) {
-        String key = String.valueOf(CATALOG.value(s, "output"));
-        PipelineConfig.Output o = cfg.outputs().get(key);
-        if (o == null) {
-            throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + s.name() + "' writes on output '" + key
-                    + "', which outputs does not declare");
-        }
-        return o.name();
-    }
-
-    private List<Bound> streams(PipelineConfig.StageEntry s) {
+    private List<String> streams(PipelineConfig.StageEntry s) {
         return byRole.getOrDefault(String.valueOf(CATALOG.value(s, "input")), List.of());
     }
 
@@ -79,91 +68,96 @@ final class Stages {
         return file.isAbsolute() ? file : home.resolve(file);
     }
 
-    int[] latentColumns(FrameTable table) {
-        return table.columns(outputName(emotion), c -> c.startsWith("eeg.latent.")).stream()
-                .mapToInt(Map.Entry::getValue).toArray();
+    /** What a calibration reads, found among the channels the pipeline says each stage wrote. */
+    record Found(int[] latentColumns, List<String> latentLabels, int[] deColumns, List<String> eegFeatureLabels,
+                 List<Column> responses) {
     }
 
-    List<String> latentLabels(FrameTable table) {
-        return table.columns(outputName(emotion), c -> c.startsWith("eeg.latent.")).stream()
-                .map(e -> e.getKey().substring("eeg.".length())).toList();
+    /** A channel a stage wrote and its column in the frame table. */
+    private record Located(StageChannel channel, int column) {
     }
 
-    private List<Map.Entry<String, Integer>> deEntries(FrameTable table) {
-        List<Bound> eeg = streams(de);
+    /** Finds, in {@code table}, the columns of the channels the pipeline reports in {@code written}. */
+    Found find(FrameTable table, List<StageChannel> written) {
+        List<Located> latent = of(emotion, written, table,
+                c -> c.label().startsWith(EmotionStage.LATENT_CHANNEL));
+        List<Located> deChannels = deChannels(written, table);
+        String prefix = streams(de).get(0) + ".";
+        List<String> eegFeatures = deChannels.stream().map(l -> l.channel().label().substring(prefix.length())).toList();
+        return new Found(columns(latent), latent.stream().map(l -> EmotionStage.LATENT_LABEL
+                + l.channel().label().substring(EmotionStage.LATENT_CHANNEL.length())).toList(),
+                columns(deChannels), eegFeatures, responses(written, table, deChannels, prefix));
+    }
+
+    private List<Located> deChannels(List<StageChannel> written, FrameTable table) {
+        List<String> eeg = streams(de);
         if (eeg.size() != 1) {
             throw new PipelineConfig.ConfigException(cfg.file() + ": stage '" + de.name()
                     + "': calibration needs exactly one EEG stream, the recording binds " + eeg.size());
         }
-        String prefix = eeg.get(0).name() + ".";
-        return table.columns(outputName(de), c -> c.startsWith(prefix));
+        return of(de, written, table, c -> true);
     }
 
-    int[] deColumns(FrameTable table) {
-        return deEntries(table).stream().mapToInt(Map.Entry::getValue).toArray();
-    }
-
-    /** The DE features as the emotion stage sees them, {@code <channel>/<band>} (their channels without the stream). */
-    List<String> eegFeatureLabels(FrameTable table) {
-        String prefix = streams(de).get(0).name() + ".";
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : deEntries(table)) {
-            out.add(e.getKey().substring(prefix.length()));
+    /** The channels stage {@code s} wrote that {@code keep} accepts, in order, each with its column. */
+    private static List<Located> of(PipelineConfig.StageEntry s, List<StageChannel> written, FrameTable table,
+                                    Predicate<StageChannel> keep) {
+        List<Located> out = new ArrayList<>();
+        for (StageChannel c : written) {
+            if (c.stage().equals(s.name()) && keep.test(c)) {
+                int column = table.column(c.output(), c.label());
+                if (column >= 0) {
+                    out.add(new Located(c, column));
+                }
+            }
         }
         return out;
     }
 
+    private static int[] columns(List<Located> located) {
+        return located.stream().mapToInt(Located::column).toArray();
+    }
+
     /**
      * The responses a layer profile is made for: phasic skin conductance and heart rate of every such stage,
-     * DE per scalp region and band (mean over the region's electrodes), and every slider channel.
+     * DE per scalp region and band (mean over the region's electrodes), and every slider channel; each with
+     * the unit its stage gave it.
      */
-    List<Column> responseColumns(FrameTable table) {
+    private List<Column> responses(List<StageChannel> written, FrameTable table, List<Located> deChannels,
+                                   String dePrefix) {
         List<Column> out = new ArrayList<>();
         for (PipelineConfig.StageEntry s : cfg.stages()) {
-            boolean eda = s.kind().equals(EDA);
-            boolean heartRate = s.kind().equals(HEART_RATE);
-            if (!eda && !heartRate && !s.kind().equals(LATEST)) {
+            Predicate<StageChannel> keep;
+            if (s.kind().equals(EDA)) {
+                keep = c -> c.label().endsWith("." + SkinConductanceStage.PHASIC_CHANNEL);
+            } else if (s.kind().equals(HEART_RATE)) {
+                keep = c -> c.label().endsWith("." + HeartRateStage.HEART_RATE_CHANNEL);
+            } else if (s.kind().equals(LATEST)) {
+                keep = c -> true;
+            } else {
                 continue;
             }
-            String output = outputName(s);
-            for (Bound in : streams(s)) {
-                String prefix = in.name() + ".";
-                if (eda) {
-                    one(out, table, output, prefix + "phasic", in.name() + ".phasic", "µS");
-                } else if (heartRate) {
-                    one(out, table, output, prefix + "heart_rate", in.name() + ".heart_rate", "bpm");
-                } else {
-                    for (String label : in.labels()) {
-                        one(out, table, output, prefix + label, in.name() + "." + label, "");
-                    }
-                }
+            for (Located l : of(s, written, table, keep)) {
+                out.add(new Column(l.channel().label(), l.channel().unit(), new int[] {l.column()}));
             }
         }
         Map<String, List<Integer>> regions = new LinkedHashMap<>();
-        String prefix = streams(de).get(0).name() + ".";
-        for (Map.Entry<String, Integer> e : deEntries(table)) {
-            String f = e.getKey().substring(prefix.length());
+        String unit = deChannels.isEmpty() ? "" : deChannels.get(0).channel().unit();
+        for (Located l : deChannels) {
+            String f = l.channel().label().substring(dePrefix.length());
             int dot = f.lastIndexOf('/');
             EegRegion region = EegRegion.of(f.substring(0, dot));
             if (region != null) {
                 regions.computeIfAbsent("eeg." + region.label() + "." + f.substring(dot + 1), k -> new ArrayList<>())
-                        .add(e.getValue());
+                        .add(l.column());
             }
         }
         regions.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(Stages::regionOrder)))
-                .forEach(e -> out.add(new Column(e.getKey(), "nats (DE)",
+                .forEach(e -> out.add(new Column(e.getKey(), unit + " (DE)",
                         e.getValue().stream().mapToInt(Integer::intValue).toArray())));
         return out;
     }
 
     private static int regionOrder(String name) {
         return EegRegion.valueOf(name.split("\\.")[1].toUpperCase(java.util.Locale.ROOT)).ordinal();
-    }
-
-    private static void one(List<Column> out, FrameTable table, String output, String channel, String name, String unit) {
-        int c = table.column(output, channel);
-        if (c >= 0) {
-            out.add(new Column(name, unit, new int[] {c}));
-        }
     }
 }
