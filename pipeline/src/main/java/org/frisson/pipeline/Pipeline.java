@@ -177,6 +177,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** The input streams, in pipeline order, each with its health. */
     private void bindInputs() {
+        config.requireQueries();
         for (InputSource.Bound b : source.bind(config)) {
             infos.add(b.info());
             health.add(new StreamHealth(b.info().name(), b.input().role(), b.info().nominalRate(),

@@ -49,9 +49,22 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
      * @param timeout  seconds past a frame time after which a silent stream is marked missing
      * @param multiple whether every matching stream is bound (one per participant) rather than exactly one
      * @param expect   with {@code multiple}, how many streams to wait for at start (0: whatever is there)
+     * @param device   the device this input reads directly (its streams are published on LSL by the run that
+     *                 opens it, and the query is then set to them); null when the input is an LSL query
      */
     public record Input(String role, String query, boolean required, double timeout, boolean multiple, int expect,
-                        int channels) {
+                        int channels, Device device) {
+    }
+
+    /**
+     * A device an input reads without another program: a BrainFlow board by Frisson's name for it, which of its
+     * signals this input takes ({@code eeg}, {@code eda}, {@code ppg}, ...), and how to reach it
+     * ({@code serial_port}, {@code mac}, {@code ip}, {@code ip_port}, {@code other_info}, {@code file}, as given).
+     */
+    public record Device(String board, String signal, Map<String, String> connection) {
+        public Device {
+            connection = Map.copyOf(connection);
+        }
     }
 
     /** One stage: its unique name, its kind and the rest of its keys as parameters. */
@@ -65,7 +78,10 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
     private static final Set<String> TOP = Set.of("pipeline", "inputs", "stages", "outputs");
     private static final Set<String> PIPELINE = Set.of("hop", "ring_size", "chunk_values", "resolve_seconds",
             "health_period", "wait");
-    private static final Set<String> INPUT = Set.of("query", "required", "timeout", "multiple", "expect", "channels");
+    private static final Set<String> DEVICE_CONNECTION = Set.of("serial_port", "mac", "ip", "ip_port", "other_info",
+            "file");
+    private static final Set<String> INPUT = Set.of("query", "required", "timeout", "multiple", "expect", "channels",
+            "board", "signal", "serial_port", "mac", "ip", "ip_port", "other_info", "file");
     private static final Set<String> OUTPUT = Set.of("name", "type", "source_id");
 
     /** Reads and validates {@code file}. */
@@ -114,9 +130,10 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
             Map<String, Object> m = r.map(e.getValue(), at);
             r.onlyKeys(m, INPUT, at);
             boolean multiple = r.bool(m, "multiple", false, at);
-            inputs.add(new Input(e.getKey(), r.string(m, "query", null, at), r.bool(m, "required", true, at),
-                    r.positive(m, "timeout", 2.0, at), multiple, r.nonNegativeInt(m, "expect", 0, at),
-                    r.nonNegativeInt(m, "channels", 0, at)));
+            Device device = r.device(m, e.getKey(), at);
+            inputs.add(new Input(e.getKey(), device == null ? r.string(m, "query", null, at) : null,
+                    r.bool(m, "required", true, at), r.positive(m, "timeout", 2.0, at), multiple,
+                    r.nonNegativeInt(m, "expect", 0, at), r.nonNegativeInt(m, "channels", 0, at), device));
         }
 
         List<StageEntry> stages = new ArrayList<>();
@@ -162,7 +179,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         List<Input> narrowed = new ArrayList<>();
         for (Input i : inputs) {
             narrowed.add(new Input(i.role(), "(" + i.query() + ") and starts-with(source_id,'" + sourceIdPrefix + "')",
-                    i.required(), i.timeout(), i.multiple(), i.expect(), i.channels()));
+                    i.required(), i.timeout(), i.multiple(), i.expect(), i.channels(), i.device()));
         }
         return new PipelineConfig(file, settings, List.copyOf(narrowed), stages, outputs);
     }
@@ -179,9 +196,22 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         List<Input> changed = new ArrayList<>();
         for (Input i : inputs) {
             changed.add(i.role().equals(role) ? new Input(i.role(), i.query(), i.required(), i.timeout(), true, count,
-                    i.channels()) : i);
+                    i.channels(), i.device()) : i);
         }
         return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
+    }
+
+    /**
+     * Fails unless every input has a query: a device input gets its query from whoever opens the device
+     * (or, replaying a recording, from the streams the device was published as).
+     */
+    public void requireQueries() {
+        for (Input in : inputs) {
+            if (in.query() == null) {
+                throw new ConfigException(file + ": inputs." + in.role() + " reads board '" + in.device().board()
+                        + "', which nothing has opened (a device input is opened by ./frisson run)");
+            }
+        }
     }
 
     /** The same pipeline with input {@code role}'s query replaced. */
@@ -189,7 +219,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         List<Input> changed = new ArrayList<>();
         for (Input i : inputs) {
             changed.add(i.role().equals(role) ? new Input(i.role(), query, i.required(), i.timeout(), i.multiple(),
-                    i.expect(), i.channels()) : i);
+                    i.expect(), i.channels(), i.device()) : i);
         }
         return new PipelineConfig(file, settings, List.copyOf(changed), stages, outputs);
     }
@@ -235,6 +265,31 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                             + ": unknown key (expected one of " + new java.util.TreeSet<>(allowed) + ")");
                 }
             }
+        }
+
+        /** The device an input names with {@code board:}, or null; {@code board} and {@code query} exclude each other. */
+        Device device(Map<String, Object> m, String role, String at) {
+            if (!m.containsKey("board")) {
+                for (String k : m.keySet()) {
+                    if (k.equals("signal") || DEVICE_CONNECTION.contains(k)) {
+                        throw new ConfigException(file + ": " + at + "." + k + " belongs to a device input, which"
+                                + " names its board ('board: <name>')");
+                    }
+                }
+                return null;
+            }
+            if (m.containsKey("query")) {
+                throw new ConfigException(file + ": " + at + ": either 'query' (an LSL stream) or 'board' (a device"
+                        + " Frisson opens itself), not both");
+            }
+            Map<String, String> connection = new LinkedHashMap<>();
+            for (String k : DEVICE_CONNECTION) {
+                Object v = m.get(k);
+                if (v != null) {
+                    connection.put(k, String.valueOf(v));
+                }
+            }
+            return new Device(string(m, "board", null, at), string(m, "signal", role, at), connection);
         }
 
         String string(Map<String, Object> m, String key, String fallback, String at) {

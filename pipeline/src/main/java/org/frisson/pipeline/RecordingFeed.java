@@ -37,6 +37,7 @@ public final class RecordingFeed {
      * @throws PipelineConfig.ConfigException when a required input matches no stream, naming the file and the input
      */
     public static RecordingFeed bind(PipelineConfig cfg, XdfFile xdf) {
+        cfg.requireQueries();
         String file = String.valueOf(xdf.path());
         Set<String> outputNames = new HashSet<>();
         Set<String> outputSourceIds = new HashSet<>();

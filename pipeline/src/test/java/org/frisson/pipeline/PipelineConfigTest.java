@@ -57,6 +57,32 @@ class PipelineConfigTest {
     }
 
     @Test
+    void anInputMayNameADeviceInsteadOfAQueryButNotBoth() {
+        PipelineConfig c = PipelineConfig.parse(FILE, """
+                inputs:
+                  eeg: {board: muse_s, mac: "00:55:DA:B0:00:01", timeout: 1}
+                  gsr: {board: emotibit, signal: eda, ip: 192.168.1.20}
+                  audio: {query: "type='Audio'"}
+                """);
+        PipelineConfig.Device eeg = c.input("eeg").device();
+        assertEquals("muse_s", eeg.board());
+        assertEquals("eeg", eeg.signal(), "the signal defaults to the input's role");
+        assertEquals(java.util.Map.of("mac", "00:55:DA:B0:00:01"), eeg.connection());
+        assertEquals("eda", c.input("gsr").device().signal());
+        assertEquals(null, c.input("eeg").query(), "set by whoever opens the device");
+        assertEquals(null, c.input("audio").device());
+        String unopened = assertThrows(PipelineConfig.ConfigException.class, c::requireQueries).getMessage();
+        assertEquals("configs/x.yaml: inputs.eeg reads board 'muse_s', which nothing has opened"
+                + " (a device input is opened by ./frisson run)", unopened);
+        c.withQuery("eeg", "source_id='x'").withQuery("gsr", "source_id='y'").requireQueries();
+
+        assertEquals("configs/x.yaml: inputs.eeg: either 'query' (an LSL stream) or 'board' (a device Frisson opens"
+                + " itself), not both", error("inputs: {eeg: {query: x, board: synthetic}}\n"));
+        assertEquals("configs/x.yaml: inputs.eeg.mac belongs to a device input, which names its board ('board: <name>')",
+                error("inputs: {eeg: {query: x, mac: ab}}\n"));
+    }
+
+    @Test
     void theRingWaitsBlockingUnlessTheConfigSaysOtherwise() {
         assertEquals(RingWait.BLOCKING, PipelineConfig.parse(FILE, "inputs: {eeg: {query: x}}\n").settings().ringWait());
         for (RingWait w : RingWait.values()) {
