@@ -62,7 +62,7 @@ public record DeviceStream(String type, String suffix, int[] rows, List<String> 
                                        String suffix, int[] rows, List<String> labels, List<String> units, double rate,
                                        ChannelFormat format, boolean markers) {
         StreamInfo.Builder b = StreamInfo.builder(board.name() + " " + type, type).channelCount(rows.length).rate(rate)
-                .format(format).sourceId(sourceId(board, suffix)).desc("manufacturer", "BrainFlow")
+                .format(format).sourceId(sourceId(board, params, suffix)).desc("manufacturer", "BrainFlow")
                 .desc("board", board.name()).desc("board_id", Integer.toString(board.id()))
                 .desc("brainflow_board", d.name()).desc("brainflow_version", version);
         if (!params.serialPort().isEmpty()) {
@@ -86,8 +86,12 @@ public record DeviceStream(String type, String suffix, int[] rows, List<String> 
         return new DeviceStream(type, suffix, rows, List.copyOf(labels), units.get(0), markers, b.build());
     }
 
-    /** {@code brainflow-<board>-<suffix>}. */
-    public static String sourceId(Board board, String suffix) {
-        return "brainflow-" + board.name() + "-" + suffix;
+    /**
+     * {@code brainflow-<board>-<suffix>}, or {@code brainflow-<board>-<serial number>-<suffix>} when the board's
+     * serial number is given, so that two boards of one kind (two listeners' Muses) publish apart.
+     */
+    public static String sourceId(Board board, BoardParams params, String suffix) {
+        String serial = params.serialNumber().isEmpty() ? "" : params.serialNumber() + "-";
+        return "brainflow-" + board.name() + "-" + serial + suffix;
     }
 }

@@ -22,13 +22,17 @@ class DeviceCliTest {
 
     @Test
     void syntheticBoardReachesPylslWithLabelsUnitsAndEverySample() throws Exception {
-        try (FrissonChild frisson = FrissonChild.start("device", "--board", "synthetic", "--report", "2")) {
-            frisson.awaitLog("source_id=brainflow-synthetic-markers", Duration.ofSeconds(60));
-            try (Peer device = Peer.start("inlet_peer.py", List.of("--source-id", "brainflow-synthetic-device",
+        // the serial number keeps this run's streams apart from any other synthetic board on the network
+        String serial = "cli" + ProcessHandle.current().pid();
+        String ids = "brainflow-synthetic-" + serial + "-";
+        try (FrissonChild frisson = FrissonChild.start("device", "--board", "synthetic", "--serial-number", serial,
+                "--report", "2")) {
+            frisson.awaitLog("source_id=" + ids + "markers", Duration.ofSeconds(60));
+            try (Peer device = Peer.start("inlet_peer.py", List.of("--source-id", ids + "device",
                     "--count", Integer.toString(SAMPLES), "--timeout", "30"));
-                 Peer eeg = Peer.start("inlet_peer.py", List.of("--source-id", "brainflow-synthetic-eeg",
+                 Peer eeg = Peer.start("inlet_peer.py", List.of("--source-id", ids + "eeg",
                          "--count", Integer.toString(SAMPLES), "--timeout", "30"));
-                 Peer eda = Peer.start("inlet_peer.py", List.of("--source-id", "brainflow-synthetic-eda",
+                 Peer eda = Peer.start("inlet_peer.py", List.of("--source-id", ids + "eda",
                          "--count", "10", "--timeout", "30"))) {
                 device.awaitReady(Duration.ofSeconds(60));
                 eeg.awaitReady(Duration.ofSeconds(60));

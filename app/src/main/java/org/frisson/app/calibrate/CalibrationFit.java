@@ -1,5 +1,6 @@
 package org.frisson.app.calibrate;
 
+import org.frisson.app.devices.DeviceInputs;
 import org.frisson.pipeline.Pipeline;
 import org.frisson.pipeline.PipelineConfig;
 import org.frisson.pipeline.RecordingFeed;
@@ -58,7 +59,8 @@ public final class CalibrationFit {
     }
 
     /** Reads the recording and fits everything; {@code log} hears progress and warnings. */
-    public static SubjectProfile fit(Path recording, PipelineConfig cfg, Options o, Consumer<String> out) {
+    public static SubjectProfile fit(Path recording, PipelineConfig config, Options o, Consumer<String> out) {
+        PipelineConfig cfg = DeviceInputs.recorded(config);
         long start = System.nanoTime();
         Consumer<String> log = line -> out.accept(line.startsWith("calibration: ")
                 ? String.format("%s (%.1f s)", line, (System.nanoTime() - start) / 1e9) : line);

@@ -3,6 +3,7 @@ package org.frisson.app.run;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.frisson.app.StopSignal;
+import org.frisson.app.devices.DeviceInputs;
 import org.frisson.dashboards.Dashboard;
 import org.frisson.pipeline.Pipeline;
 import org.frisson.pipeline.PipelineConfig;
@@ -51,7 +52,7 @@ public final class LiveRun {
         PipelineRecorder recorder = record == null ? null : new PipelineRecorder(record, false);
         MarkerLog markers = new MarkerLog();
         try (recorder; Dashboard dashboard = dashboardOptions.start(registry, String.valueOf(cfg.file().getFileName()),
-                session.ratings())) {
+                session.ratings()); DeviceInputs devices = DeviceInputs.open(cfg, line -> say(status[0], line))) {
             if (dashboard != null) {
                 synchronized (out) {
                     out.println("dashboard: " + dashboard.url() + " (listener view: /listener, Prometheus: /metrics)"
@@ -60,16 +61,7 @@ public final class LiveRun {
                     out.flush();
                 }
             }
-            try (Pipeline p = Pipeline.start(cfg, registry, line -> {
-                if (status[0] != null) {
-                    status[0].log(line);
-                } else {
-                    synchronized (out) {
-                        out.println(line);
-                        out.flush();
-                    }
-                }
-            }, DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps())
+            try (Pipeline p = Pipeline.start(devices.config(), registry, line -> say(status[0], line), DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps())
                     .and(new Pipeline.Taps(List.of(), List.of(markers))).and(session.taps()))) {
                 DashboardLink.showHealth(dashboard, p);
                 status[0] = new LiveStatus(p, out, markers);
@@ -81,6 +73,18 @@ public final class LiveRun {
                 status[0].runUntilStopped(duration, session::done);
                 session.stopped();
                 status[0].log(String.format("stopping after %d frames", p.frames()));
+            }
+        }
+    }
+
+    /** A line of the run's log: through the status line once it shows, straight out before. */
+    private void say(LiveStatus status, String line) {
+        if (status != null) {
+            status.log(line);
+        } else {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
             }
         }
     }

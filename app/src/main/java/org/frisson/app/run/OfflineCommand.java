@@ -2,6 +2,7 @@ package org.frisson.app.run;
 
 import org.frisson.app.CliException;
 import org.frisson.app.calibrate.ProfileStage;
+import org.frisson.app.devices.DeviceInputs;
 import org.frisson.pipeline.CsvOutputs;
 import org.frisson.pipeline.RecordingFeed;
 import org.frisson.pipeline.Pipeline;
@@ -49,7 +50,7 @@ public final class OfflineCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        PipelineConfig cfg = PipelineConfig.load(config);
+        PipelineConfig cfg = DeviceInputs.recorded(PipelineConfig.load(config));
         if (profile != null) {
             cfg = ProfileStage.add(cfg, profile);
         }

@@ -1,0 +1,61 @@
+package org.frisson.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code frisson run} on a config whose inputs name a device ({@code configs/device-synthetic.yaml}: BrainFlow's
+ * synthetic board), with no other program running: Frisson opens the board itself, its streams appear on LSL,
+ * and a pylsl reader gets finite DE features and phasic skin conductance computed from them.
+ */
+class DeviceRunTest {
+
+    @Test
+    void aConfigThatNamesABoardProducesFeaturesWithNoOtherProgram() throws Exception {
+        String tag = "run" + ProcessHandle.current().pid();
+        // this run's own serial number and output names, so that parallel runs do not mix
+        String text = Files.readString(FrissonChild.home().resolve("configs/device-synthetic.yaml"))
+                .replace("{board: synthetic,", "{board: synthetic, serial_number: " + tag + ",")
+                .replace("name: frisson.features,", "name: frisson.features." + tag + ",")
+                .replace("name: frisson.health,", "name: frisson.health." + tag + ",");
+        Path config = Files.createTempFile("device-run", ".yaml");
+        Files.writeString(config, text);
+        try (FrissonChild run = FrissonChild.start("run", "--config", config.toString(), "--duration", "60",
+                "--no-dashboard");
+             Peer features = Peer.start("prediction_peer.py", List.of("--name", "frisson.features." + tag,
+                     "--channel", "synthetic EEG.Fz/alpha", "--channel", "synthetic EDA.phasic", "--timeout", "90"))) {
+            features.awaitReady(Duration.ofSeconds(90));
+            JsonNode f = features.nextJson(Duration.ofSeconds(120));
+            for (String ch : List.of("synthetic EEG.Fz/alpha", "synthetic EDA.phasic")) {
+                assertFalse(f.get("first_finite").get(ch).isNull(), ch + " never finite; log:\n" + run.log());
+            }
+            assertEquals("microsiemens", f.get("units").get("synthetic EDA.phasic").asText());
+            String log = run.log();
+            assertTrue(log.contains("device synthetic opened"), log);
+            assertTrue(log.contains("brainflow-synthetic-" + tag + "-eeg"), log);
+            assertEquals(0, run.stop(), run.log());
+            assertTrue(run.log().contains(" 0 packages dropped"), run.log());
+        }
+    }
+
+    @Test
+    void aBoardWithoutTheSignalAnInputWantsIsNamed() throws Exception {
+        Path config = Files.createTempFile("device-run", ".yaml");
+        Files.writeString(config, "inputs:\n  eeg: {board: synthetic, signal: ecg}\n"
+                + "stages:\n  - {name: de, kind: differential_entropy, input: eeg}\n");
+        try (FrissonChild run = FrissonChild.start("run", "--config", config.toString(), "--no-dashboard")) {
+            assertEquals(2, run.awaitExit(Duration.ofSeconds(60)), run.log());
+            assertTrue(run.log().contains("inputs.eeg: board 'synthetic' has no ecg signal (it publishes [eeg, eda,"),
+                    run.log());
+        }
+    }
+}
