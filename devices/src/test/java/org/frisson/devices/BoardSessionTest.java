@@ -96,7 +96,8 @@ class BoardSessionTest {
             samples += pullWithData(s, buf, 200);
             long allocated = mx.getThreadAllocatedBytes(me) - before;
             System.out.println("200 pulls with data (" + samples + " samples in all): " + allocated + " bytes allocated");
-            assertEquals(0, allocated, "bytes allocated by 200 pulls");
+            // one object per pull (16 bytes at least) would make 3200 bytes; the JVM's own bookkeeping stays far below
+            assertTrue(allocated < 1600, allocated + " bytes allocated by 200 pulls");
         }
     }
 
