@@ -1,6 +1,7 @@
 package org.frisson.devices;
 
 import org.frisson.lsl.Lsl;
+import org.frisson.lsl.LslClockFit;
 import org.frisson.lsl.Outlet;
 import org.frisson.lsl.StreamInfo;
 
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  * Opens a board and publishes its signals as LSL streams ({@link DeviceStream#plan}) on a thread of its own.
  *
  * <p>The thread pulls what BrainFlow holds every few milliseconds, feeds the newest board timestamp and
- * the LSL time of the pull to a {@link DeviceClockFit}, stamps every sample with the fitted LSL time of its
+ * the LSL time of the pull to an {@link LslClockFit}, stamps every sample with the fitted LSL time of its
  * own board timestamp (never earlier than the sample before), counts dropped packages, and pushes each
  * stream's rows as one chunk. Allocation-free per pull; a {@link DeviceReport} every {@code reportSeconds}
  * of board time and one at the end. {@link #close()} stops the board, publishes what it still held,
@@ -25,12 +26,22 @@ public final class DevicePublisher implements AutoCloseable {
     /** Seconds of board time one pull can take (BrainFlow keeps the rest for the next). */
     static final double PULL_SECONDS = 1.0;
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** Seconds of board time over which the clock fit forgets old pulls (1/e). */
+    static final double FIT_SECONDS = 30;
+    /** Seconds of board time the pulls must span before the clock fit trusts its slope. */
+    static final double FIT_MIN_SPAN = 2.0;
 
     private final BoardSession session;
     private final BoardDescription description;
     private final List<DeviceStream> streams;
     private final List<Outlet> outlets = new ArrayList<>();
-    private final DeviceClockFit fit = new DeviceClockFit(30, 0.005);
+    /**
+     * Board timestamps (BrainFlow's timestamp row, unix seconds) onto the LSL clock: the board's clock, or the
+     * wall clock BrainFlow stamps with, is slewed by NTP while the LSL clock is monotonic. Pulls fade over
+     * {@link #FIT_SECONDS} of board time; residuals below 5 ms are never outliers; the slope waits for
+     * {@link #FIT_MIN_SPAN} seconds of board time.
+     */
+    private final LslClockFit fit = new LslClockFit(1, FIT_SECONDS, 0.005, FIT_MIN_SPAN);
     private final PackageCounter packages = new PackageCounter();
     private final Consumer<DeviceReport> reports;
     private final long reportSamples;
@@ -180,7 +191,7 @@ public final class DevicePublisher implements AutoCloseable {
         if (tsRow >= 0) {
             fit.observe(data[tsRow * n + n - 1], now);
             for (int i = 0; i < n; i++) {
-                double t = fit.lslTime(data[tsRow * n + i]);
+                double t = fit.timeOf(data[tsRow * n + i]);
                 stamps[i] = t < lastStamp ? lastStamp : t;
                 lastStamp = stamps[i];
             }

@@ -10,6 +10,6 @@
  * {@link org.frisson.devices.Boards} names the boards Frisson knows; {@link org.frisson.devices.BoardDescription}
  * is what BrainFlow says a board's rows hold; {@link org.frisson.devices.BoardSession} is one prepared board
  * read without allocation; {@link org.frisson.devices.DevicePublisher} publishes a board's signals as LSL
- * streams on a thread of its own, stamped through a {@link org.frisson.devices.DeviceClockFit}.
+ * streams on a thread of its own, stamped through an {@link org.frisson.lsl.LslClockFit}.
  */
 package org.frisson.devices;
