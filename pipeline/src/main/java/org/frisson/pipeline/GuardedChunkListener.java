@@ -14,22 +14,17 @@ import java.util.function.Consumer;
 final class GuardedChunkListener implements ChunkListener {
 
     private final ChunkListener delegate;
-    private final String name;
-    private final Counter failures;
-    private final Consumer<String> log;
-    private volatile boolean off;
-    private volatile String failure;
+    private final ListenerGuard guard;
 
     GuardedChunkListener(ChunkListener delegate, Counter failures, Consumer<String> log) {
         this.delegate = delegate;
-        this.name = ListenerNames.of(delegate);
-        this.failures = failures;
-        this.log = log;
+        this.guard = new ListenerGuard("input listener '" + ListenerNames.of(delegate) + "'",
+                "the session goes on without it", failures, log);
     }
 
     /** The line that said why it was switched off; null while it runs. */
     String failure() {
-        return failure;
+        return guard.failure();
     }
 
     @Override
@@ -37,19 +32,19 @@ final class GuardedChunkListener implements ChunkListener {
         try {
             delegate.start(inputs);
         } catch (RuntimeException e) {
-            switchOff("start", e);
+            guard.failed("start", e);
         }
     }
 
     @Override
     public void chunk(int stream, int samples, double[] stamps, double[] values, String[] texts, double clockOffset) {
-        if (off) {
+        if (guard.off()) {
             return;
         }
         try {
             delegate.chunk(stream, samples, stamps, values, texts, clockOffset);
         } catch (RuntimeException e) {
-            switchOff("a chunk of input " + stream, e);
+            guard.failed("a chunk of input " + stream, e);
         }
     }
 
@@ -58,17 +53,7 @@ final class GuardedChunkListener implements ChunkListener {
         try {
             delegate.end();
         } catch (RuntimeException e) {
-            if (!off) {
-                switchOff("end", e);
-            }
+            guard.failed("end", e);
         }
-    }
-
-    private void switchOff(String where, RuntimeException e) {
-        off = true;
-        failures.increment();
-        failure = "input listener '" + name + "' failed on " + where + " and is switched off; the session goes"
-                + " on without it: " + e;
-        log.accept(failure);
     }
 }

@@ -14,22 +14,17 @@ import java.util.function.Consumer;
 final class GuardedOutputListener implements OutputListener {
 
     private final OutputListener delegate;
-    private final String name;
-    private final Counter failures;
-    private final Consumer<String> log;
-    private volatile boolean off;
-    private volatile String failure;
+    private final ListenerGuard guard;
 
     GuardedOutputListener(OutputListener delegate, Counter failures, Consumer<String> log) {
         this.delegate = delegate;
-        this.name = ListenerNames.of(delegate);
-        this.failures = failures;
-        this.log = log;
+        this.guard = new ListenerGuard("output listener '" + ListenerNames.of(delegate) + "'",
+                "outputs and every other listener go on", failures, log);
     }
 
     /** The line that said why it was switched off; null while it runs. */
     String failure() {
-        return failure;
+        return guard.failure();
     }
 
     @Override
@@ -37,31 +32,31 @@ final class GuardedOutputListener implements OutputListener {
         try {
             delegate.start(outputs);
         } catch (RuntimeException e) {
-            switchOff("start", e);
+            guard.failed("start", e);
         }
     }
 
     @Override
     public void sample(int output, double stamp, double[] values) {
-        if (off) {
+        if (guard.off()) {
             return;
         }
         try {
             delegate.sample(output, stamp, values);
         } catch (RuntimeException e) {
-            switchOff("a sample of output " + output, e);
+            guard.failed("a sample of output " + output, e);
         }
     }
 
     @Override
     public void marker(int output, double stamp, String text) {
-        if (off) {
+        if (guard.off()) {
             return;
         }
         try {
             delegate.marker(output, stamp, text);
         } catch (RuntimeException e) {
-            switchOff("a marker of output " + output, e);
+            guard.failed("a marker of output " + output, e);
         }
     }
 
@@ -70,17 +65,7 @@ final class GuardedOutputListener implements OutputListener {
         try {
             delegate.end();
         } catch (RuntimeException e) {
-            if (!off) {
-                switchOff("end", e);
-            }
+            guard.failed("end", e);
         }
-    }
-
-    private void switchOff(String where, RuntimeException e) {
-        off = true;
-        failures.increment();
-        failure = "output listener '" + name + "' failed on " + where + " and is switched off; outputs and"
-                + " every other listener go on: " + e;
-        log.accept(failure);
     }
 }
