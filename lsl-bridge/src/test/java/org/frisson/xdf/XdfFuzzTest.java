@@ -1,18 +1,12 @@
 package org.frisson.xdf;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 import org.frisson.xdf.HostileXdf.Chunk;
 import org.frisson.xdf.HostileXdf.Outcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,18 +16,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.frisson.xdf.HostileXdf.copy;
 import static org.frisson.xdf.HostileXdf.splice;
 import static org.frisson.xdf.HostileXdf.varLen;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Damages a small valid recording in many ways and reads each result: the reader must return the file with its
  * damage listed or refuse it with an {@link XdfFormatException} naming the file and offset, never throw anything
- * else, and allocate no more than the file could justify (see {@link HostileXdf#check}). Seeds are fixed, so a
- * run tries the same files every time; a failure prints the mutations that produced it, kept afterwards as a
- * plain test in {@link XdfHostileInputTest}.
+ * else, and allocate no more than the file could justify (see {@link HostileXdf#check}). Each test runs one
+ * QuickTheories property with a fixed seed and example count, so a run tries the same files every time; a
+ * failure prints the mutations that produced it (shrunk), kept afterwards as a plain test in
+ * {@link XdfHostileInputTest}.
  */
 class XdfFuzzTest {
 
@@ -41,8 +42,10 @@ class XdfFuzzTest {
     private static byte[] seed;
     private static List<Chunk> chunks;
     private static List<int[]> strings;
+    /** Per property: how many files were read with damage listed, read without damage, refused. */
+    private static final Map<String, int[]> OUTCOMES = new TreeMap<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void writeSeed() throws IOException {
         dir = Files.createTempDirectory("xdf-fuzz");
         seed = HostileXdf.seed(dir);
@@ -50,14 +53,28 @@ class XdfFuzzTest {
         strings = HostileXdf.stringValues(seed);
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeFiles() throws IOException {
+        int[] total = new int[3];
+        for (Map.Entry<String, int[]> e : OUTCOMES.entrySet()) {
+            int[] n = e.getValue();
+            System.out.println("XdfFuzzTest: " + e.getKey() + ": " + describe(n));
+            for (int i = 0; i < 3; i++) {
+                total[i] += n[i];
+            }
+        }
+        System.out.println("XdfFuzzTest: all properties: " + describe(total));
         System.out.println("XdfFuzzTest: " + HostileXdf.allocationReport());
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static String describe(int[] n) {
+        return (n[0] + n[1] + n[2]) + " files checked: " + n[0] + " read with damage listed, " + n[1]
+                + " read without damage, " + n[2] + " refused with one line";
     }
 
     /** A change to a file's bytes; its record form says what it did, so a failure can be replayed. */
@@ -254,138 +271,151 @@ class XdfFuzzTest {
         return from.get(Math.floorMod(index, from.size()));
     }
 
-    // ---- the properties ----
+    // ---- the properties: one QuickTheories property per test, its seed and example count fixed ----
 
-    @Property(seed = "20240101", tries = 3000, shrinking = ShrinkingMode.BOUNDED)
-    void bitFlips(@ForAll("flips") List<Mutation> m) {
-        check(m);
+    @Test
+    void bitFlips() {
+        qt().withFixedSeed(20240101L).withExamples(3000).forAll(flips()).checkAssert(m -> check("bitFlips", m));
     }
 
-    @Property(seed = "20240102", tries = 1500, shrinking = ShrinkingMode.BOUNDED)
-    void insertionsAndDeletions(@ForAll("insertsDeletes") List<Mutation> m) {
-        check(m);
+    @Test
+    void insertionsAndDeletions() {
+        qt().withFixedSeed(20240102L).withExamples(1500).forAll(insertsDeletes())
+                .checkAssert(m -> check("insertionsAndDeletions", m));
     }
 
-    @Property(seed = "20240103", tries = 1500, shrinking = ShrinkingMode.BOUNDED)
-    void truncation(@ForAll("truncations") Mutation m) {
-        check(List.of(m));
+    @Test
+    void truncation() {
+        qt().withFixedSeed(20240103L).withExamples(1500).forAll(truncate())
+                .checkAssert(m -> check("truncation", List.of(m)));
     }
 
-    @Property(seed = "20240104", tries = 3000, shrinking = ShrinkingMode.BOUNDED)
-    void absurdLengthsCountsAndIds(@ForAll("absurd") Mutation m) {
-        check(List.of(m));
+    @Test
+    void absurdLengthsCountsAndIds() {
+        qt().withFixedSeed(20240104L).withExamples(3000).forAll(absurd())
+                .checkAssert(m -> check("absurdLengthsCountsAndIds", List.of(m)));
     }
 
-    @Property(seed = "20240105", tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void absurdHeaderFields(@ForAll("headerFields") List<Mutation> m) {
-        check(m);
+    @Test
+    void absurdHeaderFields() {
+        qt().withFixedSeed(20240105L).withExamples(1000).forAll(headerFields())
+                .checkAssert(m -> check("absurdHeaderFields", m));
     }
 
-    @Property(seed = "20240106", tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void duplicatedDroppedChunksAndGarbage(@ForAll("structure") List<Mutation> m) {
-        check(m);
+    @Test
+    void duplicatedDroppedChunksAndGarbage() {
+        qt().withFixedSeed(20240106L).withExamples(1000).forAll(structure())
+                .checkAssert(m -> check("duplicatedDroppedChunksAndGarbage", m));
     }
 
-    @Property(seed = "20240107", tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void hostileXml(@ForAll("xml") Mutation m) {
-        Outcome o = check(List.of(m));
-        for (XdfStream s : o.file() == null ? List.<XdfStream>of() : o.file().streams()) {
-            if (s.headerXml().contains("ENTITY") && s.headerXml().contains("passwd")) {
-                throw new AssertionError("a stream whose header declares an external entity was accepted: " + m);
+    @Test
+    void hostileXml() {
+        qt().withFixedSeed(20240107L).withExamples(500).forAll(xml()).checkAssert(m -> {
+            Outcome o = check("hostileXml", List.of(m));
+            for (XdfStream s : o.file() == null ? List.<XdfStream>of() : o.file().streams()) {
+                if (s.headerXml().contains("ENTITY") && s.headerXml().contains("passwd")) {
+                    throw new AssertionError("a stream whose header declares an external entity was accepted: " + m);
+                }
             }
-        }
+        });
     }
 
-    @Property(seed = "20240108", tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void invalidUtf8InStrings(@ForAll("utf8") Mutation m) {
-        Outcome o = check(List.of(m));
-        if (o.file() == null || o.file().stream("Markers").isEmpty()) {
-            throw new AssertionError("invalid UTF-8 in a string sample lost the file or the stream: " + m);
-        }
+    @Test
+    void invalidUtf8InStrings() {
+        qt().withFixedSeed(20240108L).withExamples(500).forAll(utf8()).checkAssert(m -> {
+            Outcome o = check("invalidUtf8InStrings", List.of(m));
+            if (o.file() == null || o.file().stream("Markers").isEmpty()) {
+                throw new AssertionError("invalid UTF-8 in a string sample lost the file or the stream: " + m);
+            }
+        });
     }
 
-    @Property(seed = "20240109", tries = 3000, shrinking = ShrinkingMode.BOUNDED)
-    void mixed(@ForAll("mixedDamage") List<Mutation> m) {
-        check(m);
+    @Test
+    void mixed() {
+        qt().withFixedSeed(20240109L).withExamples(3000).forAll(mixedDamage()).checkAssert(m -> check("mixed", m));
     }
 
-    private static Outcome check(List<Mutation> ms) {
+    private static Outcome check(String property, List<Mutation> ms) {
         byte[] b = seed;
         for (Mutation m : ms) {
             b = m.apply(b);
         }
         Outcome o = HostileXdf.check(dir, b, "mutations " + ms);
-        Statistics.collect(o.file() == null ? "refused" : o.file().problems().isEmpty() ? "read, no damage" : "read, damage listed");
+        int[] n = OUTCOMES.computeIfAbsent(property, k -> new int[3]);
+        n[o.file() == null ? 2 : o.file().problems().isEmpty() ? 1 : 0]++;
         return o;
     }
 
     // ---- generators ----
 
     /**
-     * A position anywhere in the file (taken modulo its length), uniform and without edge cases: 0 would hit the
-     * magic code, which is refused at once, in a good part of the tries.
+     * A position anywhere in the file (taken modulo its length), uniform: QuickTheories draws from a range
+     * uniformly once it has tried its first examples (the shrink target, minimum and maximum of every draw).
      */
-    private static Arbitrary<Integer> anywhere() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE - 1).withDistribution(RandomDistribution.uniform())
-                .withoutEdgeCases();
+    private static Gen<Integer> anywhere() {
+        return integers().between(0, Integer.MAX_VALUE - 1);
     }
 
-    private static Arbitrary<Mutation> flip() {
-        return Combinators.combine(anywhere(), Arbitraries.integers().between(0, 7)).as(FlipBit::new);
+    /** Random bytes, {@code min} to {@code max} of them. */
+    private static Gen<byte[]> bytes(int min, int max) {
+        return Generate.byteArrays(Generate.range(min, max), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
     }
 
-    private static Arbitrary<Mutation> insert() {
-        return Combinators.combine(anywhere(), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64))
-                .as(Insert::new);
+    private static Gen<Mutation> flip() {
+        return anywhere().zip(integers().between(0, 7), FlipBit::new);
     }
 
-    private static Arbitrary<Mutation> delete() {
-        return Combinators.combine(anywhere(), Arbitraries.integers().between(1, 64)).as(Delete::new);
+    private static Gen<Mutation> insert() {
+        return anywhere().zip(bytes(1, 64), Insert::new);
     }
 
-    private static Arbitrary<Mutation> truncate() {
+    private static Gen<Mutation> delete() {
+        return anywhere().zip(integers().between(1, 64), Delete::new);
+    }
+
+    private static Gen<Mutation> truncate() {
         return anywhere().map(Truncate::new);
     }
 
     private static final long[] ABSURD = {0, 1, 2, 3, 4, 5, 6, 7, 0x7F, 0xFF, 0x100, 0xFFFF, 0x7FFF_FFF0L, 0x7FFF_FFFF,
             0x8000_0000L, 0xFFFF_FFFFL, 0x1_0000_0000L, 1L << 62, Long.MAX_VALUE - 16, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2};
 
-    private static Arbitrary<Long> absurdValue() {
-        return Arbitraries.oneOf(Arbitraries.of(java.util.Arrays.stream(ABSURD).boxed().toList()), Arbitraries.longs());
+    private static Gen<Long> absurdValue() {
+        return Generate.oneOf(Generate.pick(java.util.Arrays.stream(ABSURD).boxed().toList()), longs().all());
     }
 
-    private static Arbitrary<Mutation> absurdField() {
-        return Combinators.combine(Arbitraries.of(Field.class), Arbitraries.integers().between(0, 99),
-                Arbitraries.of(1, 4, 8), absurdValue()).as(Absurd::new);
+    private static Gen<Mutation> absurdField() {
+        return Generate.enumValues(Field.class).zip(integers().between(0, 99), Generate.pick(List.of(1, 4, 8)), absurdValue(),
+                Absurd::new);
     }
 
-    private static Arbitrary<Mutation> badDouble() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 1), Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY,
-                        Double.NEGATIVE_INFINITY, 1e308, -1e308, 0.0, -0.0, Double.MIN_VALUE, 1e15, -1e15)).as(BadDouble::new);
+    private static Gen<Mutation> badDouble() {
+        return Generate.booleans().zip(integers().between(0, 99), integers().between(0, 1),
+                Generate.pick(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e308, -1e308, 0.0, -0.0,
+                        Double.MIN_VALUE, 1e15, -1e15)), BadDouble::new);
     }
 
-    private static Arbitrary<Mutation> headerField() {
-        Arbitrary<String> numbers = Arbitraries.of("0", "-1", "1", "2147483647", "2147483648", "-2147483648",
+    private static Gen<Mutation> headerField() {
+        Gen<String> numbers = Generate.pick(List.of("0", "-1", "1", "2147483647", "2147483648", "-2147483648",
                 "1000000000", "268435456", "10000000", "33554432", "99999999999999999999", "1e9", "NaN", "Infinity", "-Infinity", "1e-300",
-                "4.5", "", " ", "0x10", "\u0663", "١٢");
-        Arbitrary<Mutation> counts = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.of("channel_count", "nominal_srate"), numbers).as(HeaderField::new);
-        Arbitrary<Mutation> formats = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.just("channel_format"),
-                Arbitraries.of("float32", "double64", "string", "int8", "int16", "int32", "int64", "undefined", "", "FLOAT32",
-                        "float64")).as(HeaderField::new);
-        return Arbitraries.oneOf(counts, formats);
+                "4.5", "", " ", "0x10", "\u0663", "١٢"));
+        Gen<Mutation> counts = integers().between(0, 2).zip(Generate.pick(List.of("channel_count", "nominal_srate")), numbers,
+                HeaderField::new);
+        Gen<Mutation> formats = integers().between(0, 2).zip(Generate.constant("channel_format"),
+                Generate.pick(List.of("float32", "double64", "string", "int8", "int16", "int32", "int64", "undefined", "", "FLOAT32",
+                        "float64")), HeaderField::new);
+        return Generate.oneOf(counts, formats);
     }
 
-    private static Arbitrary<Mutation> structural() {
-        Arbitrary<Integer> chunk = Arbitraries.integers().between(0, 99);
-        return Arbitraries.oneOf(
-                Combinators.combine(chunk, chunk, Arbitraries.integers().between(1, 4)).as(DuplicateChunk::new),
+    private static Gen<Mutation> structural() {
+        Gen<Integer> chunk = integers().between(0, 99);
+        return Generate.oneOf(
+                chunk.zip(chunk, integers().between(1, 4), DuplicateChunk::new),
                 chunk.map(DropChunk::new));
     }
 
-    private static Arbitrary<Mutation> garbage() {
-        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(400).map(GarbageAfterHeader::new);
+    private static Gen<Mutation> garbage() {
+        return bytes(1, 400).map(GarbageAfterHeader::new);
     }
 
     private static final String EXTERNAL = "<?xml version=\"1.0\"?><!DOCTYPE info [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
@@ -410,73 +440,59 @@ class XdfFuzzTest {
             + "<info><name>S</name><channel_count>1</channel_count><nominal_srate>0</nominal_srate>"
             + "<channel_format>string</channel_format></info>";
 
-    private static Arbitrary<String> hostileXmlText() {
-        Arbitrary<String> fixed = Arbitraries.of(EXTERNAL, LAUGHS, PARAMETER, XINCLUDE, SCHEMA, PI, "", "<", "<info>",
+    private static Gen<String> hostileXmlText() {
+        Gen<String> fixed = Generate.pick(List.of(EXTERNAL, LAUGHS, PARAMETER, XINCLUDE, SCHEMA, PI, "", "<", "<info>",
                 "<info></info>", "<info><channel_count>1</channel_count></info>", "not xml at all", "\u0000\u0001",
                 "<?xml version=\"1.1\"?><info/>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><info/>",
                 "<info>" + "<a>".repeat(5000) + "</info>", "<info " + "a=\"1\" ".repeat(0) + "b=\"" + "x".repeat(100_000) + "\"/>",
                 "<info><name>" + "&amp;".repeat(20_000) + "</name></info>", "<info><name>&#0;</name></info>",
-                "<info><name>&#xD800;</name></info>", "<info><name><![CDATA[" + "]]".repeat(10) + "]]></name></info>");
-        Arbitrary<String> nested = Arbitraries.integers().between(1, 200_000).map(n -> "<info>" + "<a>".repeat(n) + "</a>".repeat(n) + "</info>");
-        Arbitrary<String> chopped = Combinators.combine(Arbitraries.of(EXTERNAL, LAUGHS, HostileXdf.EEG, HostileXdf.MARKERS),
-                Arbitraries.integers().between(0, 2000)).as((x, n) -> x.substring(0, Math.min(n, x.length())));
-        return Arbitraries.oneOf(fixed, fixed, nested, chopped);
+                "<info><name>&#xD800;</name></info>", "<info><name><![CDATA[" + "]]".repeat(10) + "]]></name></info>"));
+        Gen<String> nested = integers().between(1, 200_000).map(n -> "<info>" + "<a>".repeat(n) + "</a>".repeat(n) + "</info>");
+        Gen<String> chopped = Generate.pick(List.of(EXTERNAL, LAUGHS, HostileXdf.EEG, HostileXdf.MARKERS))
+                .zip(integers().between(0, 2000), (x, n) -> x.substring(0, Math.min(n, x.length())));
+        return Generate.oneOf(fixed, fixed, nested, chopped);
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> flips() {
-        return flip().list().ofMinSize(1).ofMaxSize(16);
+    private static Gen<List<Mutation>> flips() {
+        return lists().of(flip()).ofSizeBetween(1, 16);
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> insertsDeletes() {
-        return Arbitraries.oneOf(insert(), delete()).list().ofMinSize(1).ofMaxSize(6);
+    private static Gen<List<Mutation>> insertsDeletes() {
+        return lists().of(Generate.oneOf(insert(), delete())).ofSizeBetween(1, 6);
     }
 
-    @Provide
-    Arbitrary<Mutation> truncations() {
-        return truncate();
+    private static Gen<Mutation> absurd() {
+        return Generate.oneOf(absurdField(), absurdField(), absurdField(), badDouble());
     }
 
-    @Provide
-    Arbitrary<Mutation> absurd() {
-        return Arbitraries.oneOf(absurdField(), absurdField(), absurdField(), badDouble());
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> headerFields() {
-        return headerField().list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Mutation>> headerFields() {
+        return lists().of(headerField()).ofSizeBetween(1, 3);
     }
 
     /** Chunks duplicated or dropped (each change on the file as the previous one left it), then maybe garbage. */
-    @Provide
-    Arbitrary<List<Mutation>> structure() {
-        return Combinators.combine(structural().list().ofMaxSize(3), garbage().list().ofMaxSize(1))
-                .as((a, b) -> Stream.concat(a.stream(), b.stream()).toList()).filter(l -> !l.isEmpty());
+    private static Gen<List<Mutation>> structure() {
+        return lists().of(structural()).ofSizeBetween(0, 3).zip(lists().of(garbage()).ofSizeBetween(0, 1),
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList()).assuming(l -> !l.isEmpty());
     }
 
-    @Provide
-    Arbitrary<Mutation> xml() {
-        return Combinators.combine(Arbitraries.of(Where.class), Arbitraries.integers().between(0, 2), hostileXmlText())
-                .as(Xml::new);
+    private static Gen<Mutation> xml() {
+        return Generate.enumValues(Where.class).zip(integers().between(0, 2), hostileXmlText(), Xml::new);
     }
 
-    @Provide
-    Arbitrary<Mutation> utf8() {
-        Arbitrary<byte[]> invalid = Arbitraries.oneOf(
-                Arbitraries.of(new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xC0, (byte) 0x80}, new byte[]{(byte) 0xED, (byte) 0xA0,
+    private static Gen<Mutation> utf8() {
+        Gen<byte[]> invalid = Generate.oneOf(
+                Generate.pick(List.of(new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xC0, (byte) 0x80}, new byte[]{(byte) 0xED, (byte) 0xA0,
                         (byte) 0x80}, new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[]{(byte) 0xE2, (byte) 0x82},
-                        new byte[]{(byte) 0x80}, new byte[]{0}),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8));
-        return Combinators.combine(Arbitraries.integers().between(0, 99), invalid).as(BadUtf8::new);
+                        new byte[]{(byte) 0x80}, new byte[]{0})),
+                bytes(1, 8));
+        return integers().between(0, 99).zip(invalid, BadUtf8::new);
     }
 
     /** One change to the intact seed's fields or chunks (at most), then up to four byte-level ones. */
-    @Provide
-    Arbitrary<List<Mutation>> mixedDamage() {
-        Arbitrary<List<Mutation>> first = Arbitraries.oneOf(absurdField(), badDouble(), headerField(), structural(), garbage(), utf8())
-                .list().ofMaxSize(1);
-        Arbitrary<List<Mutation>> then = Arbitraries.oneOf(flip(), insert(), delete(), truncate()).list().ofMaxSize(4);
-        return Combinators.combine(first, then).as((a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+    private static Gen<List<Mutation>> mixedDamage() {
+        Gen<List<Mutation>> first = lists().of(Generate.oneOf(absurdField(), badDouble(), headerField(), structural(), garbage(),
+                utf8())).ofSizeBetween(0, 1);
+        Gen<List<Mutation>> then = lists().of(Generate.oneOf(flip(), insert(), delete(), truncate())).ofSizeBetween(0, 4);
+        return first.zip(then, (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
     }
 }
