@@ -10,36 +10,61 @@ final class SampleStore {
 
     final ChannelFormat format;
     final int channels;
-    private double[] stamps = new double[64];
+    /** Values one store keeps at most: the largest array the JVM allocates. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 16;
+
+    private double[] stamps = new double[0];
     private Object values;
     private int count;
 
+    /**
+     * Nothing is allocated for the samples until {@link #reserve} is told how many a chunk holds: the channel
+     * count comes from the file and may be absurd.
+     */
     SampleStore(ChannelFormat format, int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channel count " + channels);
+        }
         this.format = format;
         this.channels = channels;
-        this.values = allocate(format, 64 * channels);
+        this.values = allocate(format, 0);
     }
 
     int count() {
         return count;
     }
 
+    /** Bytes one sample takes at the least in a Samples chunk: its stamp marker and its values (a string: its length byte). */
+    long minSampleBytes() {
+        return 1 + channels * (format == ChannelFormat.STRING ? 2L : format.bytes());
+    }
+
     /**
-     * Makes room for {@code more} samples.
+     * Makes room for {@code more} samples that are said to follow in {@code bytesLeft} bytes of a chunk. The
+     * claim is checked against those bytes before anything is allocated, so a count read from a damaged file
+     * never makes the store allocate more than the file could hold.
      *
-     * @throws IllegalArgumentException when the stream would hold more values than one array can
+     * @throws IllegalArgumentException when the bytes cannot hold that many samples, or the stream would hold
+     *                                  more values than one array can
      */
-    void reserve(long more) {
+    void reserve(long more, long bytesLeft) {
+        long min = minSampleBytes();
+        // divided, not multiplied: a count read from a file can be near 2^63, and more * min would wrap
+        if (more < 0 || more > bytesLeft / min) {
+            throw new IllegalArgumentException("claims " + (more < 0 ? Long.toUnsignedString(more) : String.valueOf(more))
+                    + " samples of at least " + min + " bytes each, but the chunk holds " + bytesLeft + " bytes");
+        }
         long need = count + more;
-        if (more < 0 || need > Integer.MAX_VALUE - 16 || need > (Integer.MAX_VALUE - 16L) / channels) {
-            throw new IllegalArgumentException("the stream would hold more than " + (Integer.MAX_VALUE - 16)
+        long maxSamples = MAX_VALUES / channels;
+        if (need > maxSamples) {
+            throw new IllegalArgumentException("the stream would hold more than " + MAX_VALUES
                     + " values, more than this reader keeps in memory");
         }
         if (need <= stamps.length) {
             return;
         }
-        int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, stamps.length * 2L));
-        cap = (int) Math.min(cap, (Integer.MAX_VALUE - 16L) / channels);
+        // doubling keeps appends cheap; never past twice what the chunks read so far hold
+        int cap = (int) Math.min(maxSamples, Math.max(need, stamps.length * 2L));
         stamps = Arrays.copyOf(stamps, cap);
         Object bigger = allocate(format, cap * channels);
         System.arraycopy(values, 0, bigger, 0, count * channels);

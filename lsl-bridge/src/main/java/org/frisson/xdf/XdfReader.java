@@ -243,13 +243,7 @@ public final class XdfReader {
         int before = s.store.count();
         try {
             long n = varLen(c);
-            int minBytes = 1 + (s.store.format == ChannelFormat.STRING ? s.store.channels : s.store.channels * s.store.format.bytes());
-            // divided, not multiplied: a count read from the file can be near 2^63, and n * minBytes would wrap
-            if (n > c.remaining() / minBytes) {
-                throw new IllegalArgumentException("claims " + n + " samples of at least " + minBytes
-                        + " bytes each, but the chunk holds " + c.remaining() + " bytes");
-            }
-            s.store.reserve(n);
+            s.store.reserve(n, c.remaining());
             for (long i = 0; i < n; i++) {
                 double stamp;
                 if (c.get() != 0) {

@@ -289,7 +289,7 @@ class XdfCliTest {
         byte[] b = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(b, b.length - 7));
         Captured cut = capture("info", file.toString());
-        assertEquals(0, cut.code, cut.err);
+        assertEquals(1, cut.code, cut.err);
         assertTrue(cut.out.contains("no footer"), cut.out);
         assertTrue(cut.err.contains("warning: " + file + ": byte ") && cut.err.contains("truncated StreamFooter chunk"),
                 cut.err);

@@ -3,6 +3,7 @@ package org.frisson.app.streams;
 import org.frisson.app.CliException;
 import org.frisson.xdf.StreamSummary;
 import org.frisson.xdf.XdfFile;
+import org.frisson.xdf.XdfFormatException;
 import org.frisson.xdf.XdfProblem;
 import org.frisson.xdf.XdfReader;
 import org.frisson.xdf.XdfStream;
@@ -14,12 +15,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /** {@code frisson info}: what an XDF file holds. */
 @Command(name = "info", description = {
         "Show what an XDF file holds: streams, sample counts, durations, effective rates, gaps and clock segments.",
-        "Stamps are clock-synchronized as pyxdf does; damage (truncation, garbled chunks) is listed with its byte offset."})
-public final class InfoCommand implements Runnable {
+        "Stamps are clock-synchronized as pyxdf does; damage (truncation, garbled chunks) is listed with its byte offset.",
+        "Exit code 0: the file is intact; 1: it was read but damage was stepped over (listed); 2: it cannot be read."})
+public final class InfoCommand implements Callable<Integer> {
+
+    /** Exit code when the file was read but damage was stepped over. */
+    public static final int DAMAGED = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +34,7 @@ public final class InfoCommand implements Runnable {
     Path file;
 
     @Override
-    public void run() {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         XdfFile f;
@@ -36,11 +42,13 @@ public final class InfoCommand implements Runnable {
             f = XdfReader.read(file, XdfReader.Options.defaults().dejitter(false));
         } catch (NoSuchFileException e) {
             throw new CliException("no such file: " + file);
+        } catch (XdfFormatException e) {
+            throw new CliException(printable(e.getMessage()));
         } catch (IOException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(file + ": cannot be read: " + printable(String.valueOf(e.getMessage())));
         }
-        String version = f.header() == null ? "?" : f.header().text("version");
-        String when = f.header() == null ? "" : f.header().text("datetime");
+        String version = f.header() == null ? "?" : printable(f.header().text("version"));
+        String when = f.header() == null ? "" : printable(f.header().text("datetime"));
         out.printf("%s: %,d bytes, XDF %s%s, %d stream(s)%n", file, f.size(), version,
                 when.isEmpty() ? "" : ", recorded " + when, f.streams().size());
         out.printf("%4s  %-24s %-10s %-9s %4s %9s %10s %11s %11s %5s %15s %15s%n", "id", "name", "type", "format", "ch",
@@ -73,9 +81,27 @@ public final class InfoCommand implements Runnable {
         }
         out.flush();
         for (XdfProblem p : f.problems()) {
-            err.println("warning: " + p);
+            err.println("warning: " + printable(p.toString()));
         }
         err.flush();
+        return f.problems().isEmpty() ? 0 : DAMAGED;
+    }
+
+    /** The text with control characters (a damaged or hostile file's names may hold any) shown as '?'. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append('?');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String fmt(double rate) {
@@ -83,6 +109,7 @@ public final class InfoCommand implements Runnable {
     }
 
     private static String clip(String s, int n) {
+        s = printable(s);
         return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 }
