@@ -174,13 +174,14 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
 
     /**
      * The same pipeline with every input query narrowed to streams whose source_id starts with
-     * {@code sourceIdPrefix} (the demo binds to its own simulator, not to any stream on the network).
+     * {@code sourceIdPrefix} (the demo binds to its own simulator, not to any stream on the network); a device
+     * input is left as it is (the run that opens the device binds it).
      */
     public PipelineConfig restrictedTo(String sourceIdPrefix) {
         List<Input> narrowed = new ArrayList<>();
         for (Input i : inputs) {
-            narrowed.add(new Input(i.role(), "(" + i.query() + ") and starts-with(source_id,'" + sourceIdPrefix + "')",
-                    i.required(), i.timeout(), i.multiple(), i.expect(), i.channels(), i.device()));
+            narrowed.add(i.device() != null ? i : new Input(i.role(), "(" + i.query() + ") and starts-with(source_id,'"
+                    + sourceIdPrefix + "')", i.required(), i.timeout(), i.multiple(), i.expect(), i.channels(), null));
         }
         return new PipelineConfig(file, settings, List.copyOf(narrowed), stages, outputs);
     }
