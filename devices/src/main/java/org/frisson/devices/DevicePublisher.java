@@ -232,7 +232,7 @@ public final class DevicePublisher implements AutoCloseable {
     private DeviceReport snapshot(boolean last) {
         return new DeviceReport(session.board().name(), samples / (double) Math.max(1, description.samplingRate()),
                 samples, packages.dropped(), packages.gaps(), fit.driftPpm(), fit.jitterRms() * 1e3, fit.outliers(),
-                pulls, markers, last);
+                pulls, markers, last, last && failure != null ? String.valueOf(failure.getMessage()) : "");
     }
 
     /** Puts {@code value} into the marker row of the board's next sample. */

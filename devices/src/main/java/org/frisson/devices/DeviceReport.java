@@ -2,17 +2,19 @@ package org.frisson.devices;
 
 /**
  * A publisher's numbers so far: board seconds and samples published, packages dropped (gaps in the package
- * counter), the board clock's drift against the LSL clock and the pulls' jitter around the fit, markers seen.
+ * counter), the board clock's drift against the LSL clock and the pulls' jitter around the fit, markers seen;
+ * in the last report of a board that stopped by an error, that error ({@code ""} otherwise).
  */
 public record DeviceReport(String board, double seconds, long samples, long droppedPackages, long gaps,
                            double driftPpm, double jitterMs, long outliers, long pulls, long markers,
-                           boolean final_) {
+                           boolean final_, String failure) {
 
     /** One line, as {@code frisson device} prints it. */
     public String line() {
         return String.format(java.util.Locale.ROOT,
                 "%s %s: %.1f s, %d samples, %d packages dropped (%d gaps), drift %+.1f ppm, jitter %.2f ms, "
                         + "%d markers, %d pulls", final_ ? "done" : "device", board, seconds, samples,
-                droppedPackages, gaps, driftPpm, jitterMs, markers, pulls);
+                droppedPackages, gaps, driftPpm, jitterMs, markers, pulls)
+                + (failure.isEmpty() ? "" : "; stopped by an error, its streams end: " + failure);
     }
 }

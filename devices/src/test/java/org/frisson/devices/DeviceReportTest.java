@@ -1,0 +1,20 @@
+package org.frisson.devices;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The report line a run prints for a board, with and without the error that stopped it. */
+class DeviceReportTest {
+
+    @Test
+    void theLastLineOfABoardThatFailedSaysWhy() {
+        DeviceReport ok = new DeviceReport("muse_s", 12.5, 3200, 2, 1, 4.25, 1.5, 0, 900, 3, true, "");
+        assertEquals("done muse_s: 12.5 s, 3200 samples, 2 packages dropped (1 gaps), drift +4.3 ppm, jitter 1.50 ms,"
+                + " 3 markers, 900 pulls", ok.line());
+        DeviceReport failed = new DeviceReport("muse_s", 12.5, 3200, 2, 1, 4.25, 1.5, 0, 900, 3, true,
+                "board 'muse_s': BOARD_NOT_READY_ERROR (exit code 7) while reading data");
+        assertEquals(ok.line() + "; stopped by an error, its streams end: board 'muse_s': BOARD_NOT_READY_ERROR"
+                + " (exit code 7) while reading data", failed.line());
+    }
+}
