@@ -128,6 +128,32 @@ class PipelineTest {
     }
 
     @Test
+    void aStreamThatFloodsAtTenTimesItsRateIsTakenWholeAndStarvesNoOtherStream() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        // declares 32 Hz, pushes (and stamps) 320 samples a second
+        TestSource gsr = new TestSource("gsr-" + session, "GSR", "src-gsr-" + session, 1, 32, 320);
+        open.add(gsr);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 8);
+        int framesBefore = seen(eeg.name).size();
+        double t1 = Lsl.localClock();
+        long g1 = p.health().get(1).samples();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Lsl.localClock() >= t1 + 5);
+        long g2 = p.health().get(1).samples();
+        double t2 = Lsl.localClock();
+        // every pushed sample is taken in: the count grows at the real rate, ten times the declared one
+        double ingested = (g2 - g1) / (t2 - t1);
+        assertTrue(ingested > 5 * 32, "GSR samples taken in per second: " + ingested);
+        // the other stream's frames go on, none missing, and nothing of it is dropped or late
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= framesBefore + 16);
+        assertTrue(seen(eeg.name).stream().skip(framesBefore).noneMatch(ProbeStage.Seen::missing));
+        assertEquals(0, p.health().get(0).droppedSamples());
+        assertFalse(p.health().get(1).lost());
+        System.out.printf("flood: GSR declared 32 Hz, taken in at %.0f/s, dropped %d, effective rate %.0f Hz%n",
+                ingested, p.health().get(1).droppedSamples(), p.health().get(1).effectiveRate());
+    }
+
+    @Test
     void stampsJumpingBackTenSecondsAreAClockResetAndFramesStayMonotonic() {
         TestSource eeg = source("eeg", "EEG", 2, 128);
         TestSource gsr = source("gsr", "GSR", 1, 32);

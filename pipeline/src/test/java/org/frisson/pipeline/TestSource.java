@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A real LSL outlet pushing in real time with stamps {@code t0 + k/rate} (plus a settable shift), one
  * chunk per 10 ms. Channel 0 carries the sample number k. It can pause, shift its stamps, or push a
- * burst of NaN/Inf, and it remembers every stamp it pushed.
+ * burst of NaN/Inf, and it remembers every stamp it pushed. Its real rate may differ from the one its
+ * description declares (a device off its nominal rate, a stream that floods).
  */
 final class TestSource implements AutoCloseable {
 
@@ -29,10 +30,15 @@ final class TestSource implements AutoCloseable {
     private volatile int nonFiniteBurst;
 
     TestSource(String name, String type, String sourceId, int channels, double rate) {
+        this(name, type, sourceId, channels, rate, rate);
+    }
+
+    /** A source that declares {@code declaredRate} but pushes, and stamps, {@code rate} samples a second. */
+    TestSource(String name, String type, String sourceId, int channels, double declaredRate, double rate) {
         this.name = name;
         this.rate = rate;
         this.channels = channels;
-        this.info = StreamInfo.builder(name, type).channelCount(channels).rate(rate).format(ChannelFormat.FLOAT32)
+        this.info = StreamInfo.builder(name, type).channelCount(channels).rate(declaredRate).format(ChannelFormat.FLOAT32)
                 .sourceId(sourceId).build();
         this.outlet = Outlet.open(info);
         this.thread = new Thread(this::run, "test-source-" + name);
