@@ -10,8 +10,9 @@ import java.util.List;
  * The health output ({@code frisson.health}), live pipelines only: for each input stream, in order, its
  * effective and nominal rate, gaps, samples missed, clock offset and uncertainty, clock resets, buffer
  * occupancy, lag, late samples, dropped samples, non-finite values, missing frames and whether it is lost;
- * then, for each stage in config order, whether it failed and was switched off ({@code <stage>.failed}).
- * One sample per health period, filled in place on the aligner thread.
+ * then, for each stage in config order, whether it failed and was switched off ({@code <stage>.failed}); then
+ * each {@link HealthProbe}'s channels ({@code <probe>.<label>}). One sample per health period, filled in place
+ * on the aligner thread.
  */
 final class HealthOutput {
 
@@ -23,16 +24,19 @@ final class HealthOutput {
     private final PipelineConfig.Output spec;
     private final StreamHealth[] streams;
     private final Aligner.StageRun[] stages;
+    private final HealthProbe[] probes;
     private final double period;
     private final double[] sample;
 
     HealthOutput(PipelineConfig.Output spec, List<StreamHealth> streams, List<Aligner.StageRun> stages,
-                 double period) {
+                 List<HealthProbe> probes, double period) {
         this.spec = spec;
         this.streams = streams.toArray(new StreamHealth[0]);
         this.stages = stages.toArray(new Aligner.StageRun[0]);
+        this.probes = probes.toArray(new HealthProbe[0]);
         this.period = period;
-        this.sample = new double[streams.size() * FIELDS.length + stages.size()];
+        this.sample = new double[streams.size() * FIELDS.length + stages.size()
+                + probes.stream().mapToInt(p -> p.channels().size()).sum()];
     }
 
     /** The description; {@code provenance}: every model of the pipeline (stand-ins flagged). */
@@ -48,6 +52,11 @@ final class HealthOutput {
         }
         for (Aligner.StageRun run : stages) {
             b.channel(run.name + ".failed", "flag", "Health");
+        }
+        for (HealthProbe p : probes) {
+            for (org.frisson.stage.OutputChannel c : p.channels()) {
+                b.channel(p.name() + "." + c.label(), c.unit(), "Health");
+            }
         }
         return b.build();
     }
@@ -73,6 +82,10 @@ final class HealthOutput {
         }
         for (Aligner.StageRun run : stages) {
             sample[k++] = run.off ? 1 : 0;
+        }
+        for (HealthProbe p : probes) {
+            p.read(sample, k);
+            k += p.channels().size();
         }
         return sample;
     }

@@ -77,20 +77,34 @@ public final class Pipeline implements AutoCloseable {
         for (OutputListener l : given.outputs()) {
             guardedOutputs.add(new GuardedOutputListener(l, metrics.listenerFailures("output", ListenerNames.of(l)), log));
         }
-        return new Taps(List.copyOf(guardedChunks), List.copyOf(guardedOutputs));
+        return new Taps(List.copyOf(guardedChunks), List.copyOf(guardedOutputs), given.probes());
     }
 
-    /** Who else sees the data: input chunk listeners (own threads) and output listeners (aligner thread). */
-    public record Taps(List<ChunkListener> chunks, List<OutputListener> outputs) {
+    /**
+     * Who else sees the data, and what else reports health: input chunk listeners (own threads), output listeners
+     * (aligner thread), health probes (read on the aligner thread each health period).
+     */
+    public record Taps(List<ChunkListener> chunks, List<OutputListener> outputs, List<HealthProbe> probes) {
         public static final Taps NONE = new Taps(List.of(), List.of());
 
-        /** These listeners and {@code other}'s. */
+        public Taps(List<ChunkListener> chunks, List<OutputListener> outputs) {
+            this(chunks, outputs, List.of());
+        }
+
+        /** Health from outside the pipeline, published on its health output (live pipelines). */
+        public static Taps health(List<? extends HealthProbe> probes) {
+            return new Taps(List.of(), List.of(), List.copyOf(probes));
+        }
+
+        /** These listeners and probes, and {@code other}'s. */
         public Taps and(Taps other) {
             List<ChunkListener> c = new ArrayList<>(chunks);
             c.addAll(other.chunks);
             List<OutputListener> o = new ArrayList<>(outputs);
             o.addAll(other.outputs);
-            return new Taps(List.copyOf(c), List.copyOf(o));
+            List<HealthProbe> h = new ArrayList<>(probes);
+            h.addAll(other.probes);
+            return new Taps(List.copyOf(c), List.copyOf(o), List.copyOf(h));
         }
     }
 
@@ -270,7 +284,7 @@ public final class Pipeline implements AutoCloseable {
         if (source.live()) {
             sinks.add(outlets);
             if (healthSpec != null) {
-                healthOutput = new HealthOutput(healthSpec, health, runs, config.settings().healthPeriod());
+                healthOutput = new HealthOutput(healthSpec, health, runs, taps.probes(), config.settings().healthPeriod());
             }
         }
         sinks.addAll(taps.outputs());

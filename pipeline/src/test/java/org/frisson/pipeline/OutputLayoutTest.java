@@ -58,7 +58,7 @@ class OutputLayoutTest {
         Aligner.StageRun run = new Aligner.StageRun("heart", null, metrics.stageTime("heart"), List.of(heart),
                 metrics.stageFailures("heart"));
         HealthOutput health = new HealthOutput(output("health", "Health"),
-                List.of(new StreamHealth("eeg-1", "eeg", 128, 4)), List.of(run), 1.0);
+                List.of(new StreamHealth("eeg-1", "eeg", 128, 4)), List.of(run), List.of(), 1.0);
         Sink sink = new Sink();
         layout.layOut(4.0, health, sink, new ProvenanceMap());
         try {
