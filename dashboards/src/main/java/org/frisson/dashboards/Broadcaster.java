@@ -165,7 +165,7 @@ final class Broadcaster implements AutoCloseable {
     private FrameWriter.Extras extras(boolean withHealth) {
         double now = clock.getAsDouble();
         if (!withHealth) {
-            return new FrameWriter.Extras(now, data.running(), null, null, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+            return new FrameWriter.Extras(now, data.running(), null, null, null, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         double p50 = Double.NaN;
         double p99 = Double.NaN;
@@ -180,7 +180,7 @@ final class Broadcaster implements AutoCloseable {
             }
         }
         Counter frames = registry.find("frisson.frames").counter();
-        return new FrameWriter.Extras(now, data.running(), data.health(), data.switchedOff(), p50, p99,
+        return new FrameWriter.Extras(now, data.running(), data.health(), data.devices(), data.switchedOff(), p50, p99,
                 frames == null ? Double.NaN : frames.count(), clients.size(), dropped.count());
     }
 

@@ -238,6 +238,11 @@ public final class Dashboard implements AutoCloseable {
         data.health(source);
     }
 
+    /** Where the device table's rows come from (boards the run opened itself); asked with the health table. */
+    public void devices(Supplier<List<DeviceRow>> source) {
+        data.devices(source);
+    }
+
     /**
      * Where the lines naming what the pipeline switched off come from (a stage or listener that threw), shown
      * on both pages beside the model notices; asked with the health table, from the dashboard's thread.

@@ -18,8 +18,9 @@ import java.util.List;
 final class FrameWriter {
 
     /** What one frame carries besides the streams' data. */
-    record Extras(double now, boolean running, List<HealthRow> health, List<String> switchedOff, double latencyP50,
-                  double latencyP99, double frames, long clients, double displayDropped) {
+    record Extras(double now, boolean running, List<HealthRow> health, List<DeviceRow> devices,
+                  List<String> switchedOff, double latencyP50, double latencyP99, double frames, long clients,
+                  double displayDropped) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -118,6 +119,11 @@ final class FrameWriter {
                     health(g, h);
                 }
                 g.writeEndArray();
+                g.writeArrayFieldStart("devices");
+                for (DeviceRow d : extras.devices()) {
+                    device(g, d);
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("switchedOff");
                 for (String line : extras.switchedOff()) {
                     g.writeString(line);
@@ -211,6 +217,19 @@ final class FrameWriter {
         g.writeNumberField("losses", h.losses());
         g.writeBooleanField("lost", h.lost());
         g.writeStringField("error", h.error());
+        g.writeEndObject();
+    }
+
+    private static void device(JsonGenerator g, DeviceRow d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", d.name());
+        g.writeStringField("state", d.state());
+        number(g, "battery", d.battery());
+        number(g, "signalQuality", d.signalQuality());
+        g.writeStringField("badChannels", d.badChannels());
+        g.writeNumberField("droppedPackages", d.droppedPackages());
+        g.writeNumberField("reconnects", d.reconnects());
+        g.writeStringField("lastError", d.lastError());
         g.writeEndObject();
     }
 

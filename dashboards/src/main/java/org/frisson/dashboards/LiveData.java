@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * What the feeds publish and the broadcaster reads: the current streams (replaced as a whole when a
- * pipeline starts, which bumps the epoch) and where health and what was switched off come from. Only volatile references.
+ * pipeline starts, which bumps the epoch) and where health, the devices and what was switched off come from. Only volatile references.
  */
 final class LiveData {
 
@@ -13,6 +13,7 @@ final class LiveData {
     private volatile OutputHistory[] outputs = new OutputHistory[0];
     private volatile Supplier<List<HealthRow>> health = List::of;
     private volatile Supplier<List<String>> switchedOff = List::of;
+    private volatile Supplier<List<DeviceRow>> devices = List::of;
     private volatile int epoch;
     private volatile boolean running;
 
@@ -58,6 +59,14 @@ final class LiveData {
 
     void switchedOff(Supplier<List<String>> source) {
         switchedOff = source;
+    }
+
+    List<DeviceRow> devices() {
+        return devices.get();
+    }
+
+    void devices(Supplier<List<DeviceRow>> source) {
+        devices = source;
     }
 
     void stopped() {

@@ -38,10 +38,7 @@ public final class BoardSession implements AutoCloseable {
         this.description = description;
         this.rows = description.numRows();
         this.maxSamples = maxSamples;
-        byte[] json = params.toJson().getBytes(StandardCharsets.UTF_8);
-        this.inputJson = new Memory(json.length + 1L);
-        inputJson.write(0, json, 0, json.length);
-        inputJson.setByte(json.length, (byte) 0);
+        this.inputJson = cString(params.toJson());
         this.data = new Memory(8L * rows * maxSamples);
     }
 
@@ -81,16 +78,44 @@ public final class BoardSession implements AutoCloseable {
 
     /** Starts streaming into BrainFlow's ring of {@code ringSamples} samples. */
     public void start(int ringSamples) {
+        start(ringSamples, null);
+    }
+
+    public void start() {
+        start(DEFAULT_RING_SAMPLES, null);
+    }
+
+    /**
+     * Starts streaming; {@code streamer} (BrainFlow's streamer parameter, e.g. {@code file:///path/raw.csv:w}, or
+     * null) also sends every row there, written by BrainFlow itself.
+     */
+    public void start(int ringSamples, String streamer) {
         requireOpen();
-        int rc = BoardNative.start_stream(ringSamples, Pointer.NULL, board.id(), inputJson);
+        int rc;
+        if (streamer == null) {
+            rc = BoardNative.start_stream(ringSamples, Pointer.NULL, board.id(), inputJson);
+        } else {
+            try (Memory text = cString(streamer)) {
+                rc = BoardNative.start_stream(ringSamples, text, board.id(), inputJson);
+            }
+        }
         if (rc != ExitCode.STATUS_OK) {
-            throw failure("starting the stream", rc);
+            throw failure(streamer == null ? "starting the stream" : "starting the stream into '" + streamer + "'", rc);
         }
         streaming = true;
     }
 
-    public void start() {
-        start(DEFAULT_RING_SAMPLES);
+    private static Memory cString(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        Memory m = new Memory(bytes.length + 1L);
+        m.write(0, bytes, 0, bytes.length);
+        m.setByte(bytes.length, (byte) 0);
+        return m;
+    }
+
+    /** Whether the session was closed. */
+    public boolean closed() {
+        return closed;
     }
 
     /** Samples waiting in BrainFlow's ring. */

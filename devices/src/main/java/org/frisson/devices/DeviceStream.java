@@ -86,12 +86,16 @@ public record DeviceStream(String type, String suffix, int[] rows, List<String> 
         return new DeviceStream(type, suffix, rows, List.copyOf(labels), units.get(0), markers, b.build());
     }
 
+    /** The board as Frisson names it in health and logs: {@code <board>}, or {@code <board>-<serial number>}. */
+    public static String deviceName(Board board, BoardParams params) {
+        return params.serialNumber().isEmpty() ? board.name() : board.name() + "-" + params.serialNumber();
+    }
+
     /**
      * {@code brainflow-<board>-<suffix>}, or {@code brainflow-<board>-<serial number>-<suffix>} when the board's
      * serial number is given, so that two boards of one kind (two listeners' Muses) publish apart.
      */
     public static String sourceId(Board board, BoardParams params, String suffix) {
-        String serial = params.serialNumber().isEmpty() ? "" : params.serialNumber() + "-";
-        return "brainflow-" + board.name() + "-" + serial + suffix;
+        return "brainflow-" + deviceName(board, params) + "-" + suffix;
     }
 }

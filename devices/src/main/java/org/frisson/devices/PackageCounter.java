@@ -44,6 +44,14 @@ public final class PackageCounter {
         return missing;
     }
 
+    /**
+     * A new session of the same board: its first package number starts a new count, not a gap. Totals are kept;
+     * packages lost while the board was away are not counted here (no number was seen for them).
+     */
+    public void restart() {
+        started = false;
+    }
+
     /** Packages missing in all. */
     public long dropped() {
         return dropped;

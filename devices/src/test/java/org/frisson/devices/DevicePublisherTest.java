@@ -25,7 +25,7 @@ class DevicePublisherTest {
         DeviceReport last;
         long allocated;
         long samplesMeasured;
-        try (DevicePublisher p = DevicePublisher.start(Boards.SYNTHETIC, BoardParams.NONE, 1.0, reports::add)) {
+        try (DevicePublisher p = DevicePublisher.start(Boards.SYNTHETIC, BoardParams.NONE, DeviceOptions.reportingEvery(1.0), reports::add, line -> { })) {
             assertEquals(List.of("brainflow-synthetic-eeg", "brainflow-synthetic-eda", "brainflow-synthetic-ppg",
                     "brainflow-synthetic-temperature", "brainflow-synthetic-accel", "brainflow-synthetic-gyro", "brainflow-synthetic-device",
                     "brainflow-synthetic-markers"), p.sourceIds());

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Page;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.frisson.dashboards.Dashboard;
+import org.frisson.dashboards.DeviceRow;
 import org.frisson.dashboards.StreamDescription;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,44 @@ class DashboardPanelsTest {
                 assertEquals(line, page.textContent("#notices .switched-off"));
                 assertTrue(page.isVisible("#notices"));
             }
+            browser.assertNoPolicyViolation();
+        }
+    }
+
+    @Test
+    void theDevicesTableShowsEachBoardsHealthAndMarksWhatIsWrong() throws Exception {
+        var rows = new java.util.concurrent.atomic.AtomicReference<List<DeviceRow>>(List.of());
+        try (Dashboard d = Dashboard.start(new Dashboard.Settings(Dashboard.LOOPBACK, 0, false, "devices"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> System.nanoTime() / 1e9);
+             Browser browser = Browser.launch(1200, 800)) {
+            d.devices(rows::get);
+            d.outputs().start(List.of(stream("frisson.features", "Features", List.of("eeg_de.Fz/alpha"), "nats")));
+            d.outputs().sample(0, System.nanoTime() / 1e9, new double[]{0.5, 0.002});
+            Page page = browser.open(d.url());
+            await("the page's first frame").atMost(Duration.ofSeconds(30))
+                    .until(() -> "true".equals(String.valueOf(page.evaluate("() => Live.state.display !== null"))));
+            assertFalse(page.isVisible("#devices-panel"), "no device opened: no table");
+            rows.set(List.of(
+                    new DeviceRow("muse_s", "STREAMING", 87.6, 0.75, "TP9", 0, 0, ""),
+                    new DeviceRow("emotibit", "RECONNECTING", Double.NaN, Double.NaN, "", 12, 1,
+                            "no data for 5.0 s")));
+            await("the devices table").atMost(Duration.ofSeconds(30))
+                    .until(() -> page.locator("#devices tbody tr").count() == 2);
+            assertTrue(page.isVisible("#devices-panel"));
+            String muse = "#devices tr[data-device='muse_s'] ";
+            assertEquals("streaming", page.textContent(muse + "[data-field=state]"));
+            assertEquals("good", page.getAttribute(muse + "[data-field=state]", "class"));
+            assertEquals("88", page.textContent(muse + "[data-field=battery]"));
+            assertEquals("75 %", page.textContent(muse + "[data-field=signalQuality]"));
+            assertEquals("bad", page.getAttribute(muse + "[data-field=signalQuality]", "class"));
+            assertEquals("TP9", page.textContent(muse + "[data-field=badChannels]"));
+            String bit = "#devices tr[data-device='emotibit'] ";
+            assertEquals("reconnecting", page.textContent(bit + "[data-field=state]"));
+            assertEquals("bad", page.getAttribute(bit + "[data-field=state]", "class"));
+            assertEquals("–", page.textContent(bit + "[data-field=battery]"), "no battery row: a dash, not NaN");
+            assertEquals("12", page.textContent(bit + "[data-field=droppedPackages]"));
+            assertEquals("1", page.textContent(bit + "[data-field=reconnects]"));
+            assertEquals("no data for 5.0 s", page.textContent(bit + "[data-field=lastError]"));
             browser.assertNoPolicyViolation();
         }
     }

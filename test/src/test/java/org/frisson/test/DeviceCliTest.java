@@ -68,7 +68,7 @@ class DeviceCliTest {
             }
             assertEquals(0, frisson.stop(), frisson.log());
             String log = frisson.log();
-            assertTrue(log.contains("done synthetic: "), log);
+            assertTrue(log.contains("done synthetic-" + serial + ": "), log);
             assertTrue(log.contains(" 0 packages dropped (0 gaps)"), log);
             assertTrue(log.contains("device stopped"), log);
         }
@@ -76,10 +76,18 @@ class DeviceCliTest {
 
     @Test
     void durationEndsItAndAnUnknownBoardIsNamed() throws Exception {
-        try (FrissonChild frisson = FrissonChild.start("device", "--board", "synthetic", "--duration", "2")) {
+        java.nio.file.Path raw = java.nio.file.Files.createTempFile("synthetic-raw", ".csv");
+        try (FrissonChild frisson = FrissonChild.start("device", "--board", "synthetic", "--duration", "2",
+                "--save", raw.toString())) {
             assertEquals(0, frisson.awaitExit(Duration.ofSeconds(60)), frisson.log());
             assertTrue(frisson.log().contains("done synthetic: "), frisson.log());
+            assertTrue(frisson.log().contains("battery ") && frisson.log().contains("EEG signal quality 100 %"),
+                    frisson.log());
         }
+        // BrainFlow's own file of what the board sent: one line per sample, all 32 rows of the synthetic board
+        List<String> lines = java.nio.file.Files.readAllLines(raw);
+        assertTrue(lines.size() >= 250, lines.size() + " lines in " + raw);
+        assertEquals(32, lines.get(0).split("\t").length, lines.get(0));
         try (FrissonChild frisson = FrissonChild.start("device", "--board", "cytom")) {
             assertEquals(2, frisson.awaitExit(Duration.ofSeconds(60)), frisson.log());
             assertTrue(frisson.log().contains("unknown board 'cytom'; Frisson knows: synthetic, playback, cyton"),

@@ -22,6 +22,7 @@ class DeviceRunTest {
     @Test
     void aConfigThatNamesABoardProducesFeaturesWithNoOtherProgram() throws Exception {
         String tag = "run" + ProcessHandle.current().pid();
+        String board = "synthetic-" + tag;
         // this run's own serial number and output names, so that parallel runs do not mix
         String text = Files.readString(FrissonChild.home().resolve("configs/device-synthetic.yaml"))
                 .replace("{board: synthetic,", "{board: synthetic, serial_number: " + tag + ",")
@@ -32,13 +33,29 @@ class DeviceRunTest {
         try (FrissonChild run = FrissonChild.start("run", "--config", config.toString(), "--duration", "60",
                 "--no-dashboard");
              Peer features = Peer.start("prediction_peer.py", List.of("--name", "frisson.features." + tag,
-                     "--channel", "synthetic EEG.Fz/alpha", "--channel", "synthetic EDA.phasic", "--timeout", "90"))) {
+                     "--channel", "synthetic EEG.Fz/alpha", "--channel", "synthetic EDA.phasic", "--timeout", "90"));
+             Peer health = Peer.start("prediction_peer.py", List.of("--name", "frisson.health." + tag,
+                     "--channel", board + ".connected", "--channel", board + ".battery",
+                     "--channel", board + ".signal_quality", "--channel", board + ".dropped_packets",
+                     "--channel", board + ".reconnects", "--timeout", "90"))) {
             features.awaitReady(Duration.ofSeconds(90));
+            health.awaitReady(Duration.ofSeconds(90));
             JsonNode f = features.nextJson(Duration.ofSeconds(120));
             for (String ch : List.of("synthetic EEG.Fz/alpha", "synthetic EDA.phasic")) {
                 assertFalse(f.get("first_finite").get(ch).isNull(), ch + " never finite; log:\n" + run.log());
             }
             assertEquals("microsiemens", f.get("units").get("synthetic EDA.phasic").asText());
+            // the board's health on frisson.health: streaming, its battery, all 16 EEG channels within range
+            JsonNode h = health.nextJson(Duration.ofSeconds(120));
+            JsonNode first = h.get("first_finite");
+            assertEquals(1.0, first.get(board + ".connected").get("value").asDouble(), h.toString());
+            double battery = first.get(board + ".battery").get("value").asDouble();
+            assertTrue(battery > 0 && battery <= 100, h.toString());
+            assertEquals(1.0, first.get(board + ".signal_quality").get("value").asDouble(), h.toString());
+            assertEquals(0.0, first.get(board + ".dropped_packets").get("value").asDouble(), h.toString());
+            assertEquals(0.0, first.get(board + ".reconnects").get("value").asDouble(), h.toString());
+            assertEquals("percent", h.get("units").get(board + ".battery").asText());
+            assertEquals("fraction", h.get("units").get(board + ".signal_quality").asText());
             String log = run.log();
             assertTrue(log.contains("device synthetic opened"), log);
             assertTrue(log.contains("brainflow-synthetic-" + tag + "-eeg"), log);

@@ -8,6 +8,7 @@ import org.frisson.devices.BoardException;
 import org.frisson.devices.BoardInfo;
 import org.frisson.devices.BoardParams;
 import org.frisson.devices.Boards;
+import org.frisson.devices.DeviceOptions;
 import org.frisson.devices.DevicePublisher;
 import org.frisson.devices.DeviceStream;
 import org.frisson.devices.SignalKind;
@@ -69,6 +70,16 @@ public final class DeviceCommand implements Runnable {
     @Option(names = "--report", defaultValue = "10", paramLabel = "S", description = "Seconds between report lines (default: ${DEFAULT-VALUE}).")
     double report;
 
+    @Option(names = "--reconnect-after", defaultValue = "5", paramLabel = "S",
+            description = "Seconds without data (out of range, switched off) before the board is opened again, and"
+                    + " again until it answers; 0 never (default: ${DEFAULT-VALUE}).")
+    double reconnectAfter;
+
+    @Option(names = "--save", paramLabel = "CSV",
+            description = "Also have BrainFlow write every row of the board into this file, in its own format"
+                    + " (replay it with --board playback --file CSV --master-board NAME).")
+    java.nio.file.Path save;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,17 +116,23 @@ public final class DeviceCommand implements Runnable {
     }
 
     private void publish(Board b, BoardParams params, PrintWriter err) throws InterruptedException {
-        if (!(report > 0) || duration < 0) {
-            throw new IllegalArgumentException("--report must be positive and --duration not negative");
+        if (!(report > 0) || duration < 0 || !(reconnectAfter >= 0)) {
+            throw new IllegalArgumentException("--report must be positive, --duration and --reconnect-after not negative");
         }
         StopSignal.install();
-        try (DevicePublisher p = DevicePublisher.start(b, params, report, r -> log(err, r.line()))) {
+        DeviceOptions options = DeviceOptions.reportingEvery(report).withReconnectAfter(reconnectAfter).withSaveTo(save);
+        try (DevicePublisher p = DevicePublisher.start(b, params, options, r -> log(err, r.line()),
+                line -> log(err, "device " + line))) {
             BoardDescription d = p.description();
             log(err, String.format("device %s: %s (BrainFlow board id %d), %d Hz, BrainFlow %s", b.name(), d.name(), b.id(),
                     d.samplingRate(), BoardInfo.version()));
             for (DeviceStream s : p.streams()) {
                 log(err, String.format("  LSL stream '%s' (%s, %d ch%s) source_id=%s", s.info().name(), s.type(),
                         s.rows().length, s.unit().isEmpty() ? "" : ", " + s.unit(), s.info().sourceId()));
+            }
+            if (save != null) {
+                log(err, "  BrainFlow writes every row into " + save.toAbsolutePath() + " (replay: --board playback --file "
+                        + save + " --master-board " + b.name() + ")");
             }
             long end = duration > 0 ? System.nanoTime() + (long) (duration * 1e9) : Long.MAX_VALUE;
             while (!StopSignal.requested() && p.running() && System.nanoTime() < end) {

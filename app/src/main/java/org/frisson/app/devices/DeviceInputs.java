@@ -3,6 +3,8 @@ package org.frisson.app.devices;
 import org.frisson.devices.Board;
 import org.frisson.devices.BoardParams;
 import org.frisson.devices.Boards;
+import org.frisson.devices.DeviceHealth;
+import org.frisson.devices.DeviceOptions;
 import org.frisson.devices.DevicePublisher;
 import org.frisson.devices.DeviceStream;
 import org.frisson.devices.SignalKind;
@@ -19,8 +21,9 @@ import java.util.function.Consumer;
  * The devices a config's inputs name ({@code eeg: {board: muse_s, mac: ...}}), opened for a live run: each
  * board once, however many inputs read it, published on LSL like {@code ./frisson device} does (so recorders
  * and other tools see the streams too), and each input's query set to its signal's stream. Closing stops and
- * releases every board. A board that fails mid-session stops its streams only: the pipeline marks those inputs
- * missing and goes on.
+ * releases every board. A board that goes silent or fails mid-session is opened again (its inputs are marked
+ * missing meanwhile, the rest goes on); each board's health goes onto the pipeline's health output
+ * ({@link #taps()}) and the dashboard ({@link #health()}).
  */
 public final class DeviceInputs implements AutoCloseable {
 
@@ -49,8 +52,8 @@ public final class DeviceInputs implements AutoCloseable {
                 DevicePublisher p = opened.get(key);
                 if (p == null) {
                     Board board = board(cfg, in);
-                    p = DevicePublisher.start(board, params(cfg, in, board), REPORT_SECONDS,
-                            r -> log.accept("device " + board.name() + ": " + r.line()));
+                    p = DevicePublisher.start(board, params(cfg, in, board), options(cfg, in),
+                            r -> log.accept(r.line()), line -> log.accept("device " + line));
                     log.accept(String.format(Locale.ROOT, "device %s opened (%s, %d Hz); its streams: %s", board.name(),
                             p.description().name(), p.description().samplingRate(), p.sourceIds()));
                     opened.put(key, p);
@@ -78,6 +81,17 @@ public final class DeviceInputs implements AutoCloseable {
             }
         }
         return bound;
+    }
+
+    /** Each board's health as the pipeline publishes it on its health output. */
+    public org.frisson.pipeline.Pipeline.Taps taps() {
+        return org.frisson.pipeline.Pipeline.Taps.health(publishers.stream()
+                .map(p -> new DeviceHealthProbe(p.health())).toList());
+    }
+
+    /** Each board's health, live. */
+    public List<DeviceHealth> health() {
+        return publishers.stream().map(DevicePublisher::health).toList();
     }
 
     /** The config the pipeline runs: every device input bound to its stream. */
@@ -124,6 +138,17 @@ public final class DeviceInputs implements AutoCloseable {
         }
         throw new PipelineConfig.ConfigException(cfg.file() + ": inputs." + in.role() + ": board '"
                 + in.device().board() + "' has no " + kind.suffix() + " signal (it publishes " + has + ")");
+    }
+
+    private static DeviceOptions options(PipelineConfig cfg, PipelineConfig.Input in) {
+        String given = in.device().connection().get("reconnect_after");
+        try {
+            return DeviceOptions.reportingEvery(REPORT_SECONDS).withReconnectAfter(given == null
+                    ? DeviceOptions.DEFAULT_RECONNECT_AFTER : Double.parseDouble(given));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new PipelineConfig.ConfigException(cfg.file() + ": inputs." + in.role() + ".reconnect_after must be"
+                    + " 0 (never) or a positive number of seconds, got '" + given + "'");
+        }
     }
 
     private static BoardParams params(PipelineConfig cfg, PipelineConfig.Input in, Board board) {

@@ -6,6 +6,8 @@ import org.frisson.pipeline.Pipeline;
 import org.frisson.pipeline.ProvenanceMap;
 import org.frisson.pipeline.StreamHealth;
 import org.frisson.dashboards.Dashboard;
+import org.frisson.dashboards.DeviceRow;
+import org.frisson.devices.DeviceHealth;
 import org.frisson.dashboards.HealthRow;
 import org.frisson.dashboards.InputFeed;
 import org.frisson.dashboards.OutputFeed;
@@ -36,6 +38,14 @@ final class DashboardLink {
         if (dashboard != null) {
             dashboard.health(() -> rows(pipeline.health()));
             dashboard.switchedOff(pipeline::switchedOff);
+        }
+    }
+
+    /** Makes the dashboard's device table show the boards the run opened itself. */
+    static void showDevices(Dashboard dashboard, List<DeviceHealth> devices) {
+        if (dashboard != null && !devices.isEmpty()) {
+            dashboard.devices(() -> devices.stream().map(d -> new DeviceRow(d.name(), d.state().name(), d.battery(),
+                    d.signalQuality(), d.badChannels(), d.droppedPackages(), d.reconnects(), d.lastError())).toList());
         }
     }
 

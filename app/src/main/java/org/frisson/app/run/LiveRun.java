@@ -62,8 +62,9 @@ public final class LiveRun {
                 }
             }
             try (Pipeline p = Pipeline.start(devices.config(), registry, line -> say(status[0], line), DashboardLink.taps(dashboard).and(recorder == null ? Pipeline.Taps.NONE : recorder.taps())
-                    .and(new Pipeline.Taps(List.of(), List.of(markers))).and(session.taps()))) {
+                    .and(new Pipeline.Taps(List.of(), List.of(markers))).and(session.taps()).and(devices.taps()))) {
                 DashboardLink.showHealth(dashboard, p);
+                DashboardLink.showDevices(dashboard, devices.health());
                 status[0] = new LiveStatus(p, out, markers);
                 if (recorder != null) {
                     status[0].log("recording every input and output to " + recorder.file());

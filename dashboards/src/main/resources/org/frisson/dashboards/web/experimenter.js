@@ -73,6 +73,32 @@
     }
   }
 
+  /** Boards the run opened itself: streaming or not, battery, EEG channels out of range, packages, reconnections. */
+  function devices() {
+    const list = Live.state.devices;
+    $('devices-panel').hidden = list.length === 0;
+    const body = $('devices').tBodies[0];
+    body.textContent = '';
+    for (const d of list) {
+      const tr = el('tr', { 'data-device': d.name });
+      const cell = (field, text, bad) => {
+        const td = el('td', { 'data-field': field }, text);
+        if (bad !== undefined) td.className = bad ? 'bad' : 'good';
+        tr.appendChild(td);
+      };
+      cell('name', d.name);
+      cell('state', d.state.toLowerCase(), d.state !== 'STREAMING');
+      cell('battery', d.battery === null ? '–' : d.battery.toFixed(0), d.battery === null ? undefined : d.battery < 20);
+      cell('signalQuality', d.signalQuality === null ? '–' : Math.round(100 * d.signalQuality) + ' %',
+        d.signalQuality === null ? undefined : d.signalQuality < 1);
+      cell('badChannels', d.badChannels || '–');
+      cell('droppedPackages', String(d.droppedPackages), d.droppedPackages > 0);
+      cell('reconnects', String(d.reconnects), d.reconnects > 0);
+      cell('lastError', d.lastError || '–');
+      body.appendChild(tr);
+    }
+  }
+
   function latestTable() {
     const body = $('latest').tBodies[0];
     body.textContent = '';
@@ -271,6 +297,7 @@
       rendered = s.version;
       header();
       health();
+      devices();
       latestTable();
       latent();
       emotion();

@@ -13,7 +13,7 @@ const Live = (() => {
     connected: false, running: false, epoch: -1, title: '', window: 10, history: 120,
     now: NaN, nowAt: 0,
     inputs: [], outputs: [],
-    health: [], latency: { p50: null, p99: null }, frames: null, display: null,
+    health: [], devices: [], latency: { p50: null, p99: null }, frames: null, display: null,
     ratings: [],
     notices: [],
     switchedOff: [],
@@ -105,6 +105,7 @@ const Live = (() => {
     }
     if (f.health) {
       state.health = f.health;
+      state.devices = f.devices || [];
       state.latency = f.latency;
       state.frames = f.frames;
       state.display = f.display;
