@@ -59,8 +59,8 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
     /**
      * A device an input reads without another program: a BrainFlow board by Frisson's name for it, which of its
      * signals this input takes ({@code eeg}, {@code eda}, {@code ppg}, ...), and how to reach it
-     * ({@code serial_port}, {@code mac}, {@code ip}, {@code ip_port}, {@code other_info}, {@code file},
-     * {@code serial_number}, as given), and {@code reconnect_after} (seconds of silence before the board is opened
+     * ({@code serial_port}, {@code mac}, {@code ip}, {@code ip_port}, {@code other_info}, {@code file} and the
+     * {@code master_board} that recorded it, {@code serial_number}, as given), and {@code reconnect_after} (seconds of silence before the board is opened
      * again).
      */
     public record Device(String board, String signal, Map<String, String> connection) {
@@ -81,10 +81,10 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
     private static final Set<String> PIPELINE = Set.of("hop", "ring_size", "chunk_values", "resolve_seconds",
             "health_period", "wait");
     private static final Set<String> DEVICE_CONNECTION = Set.of("serial_port", "mac", "ip", "ip_port", "other_info",
-            "file", "serial_number", "reconnect_after");
+            "file", "master_board", "serial_number", "reconnect_after");
     private static final Set<String> INPUT = Set.of("query", "required", "timeout", "multiple", "expect", "channels",
-            "board", "signal", "serial_port", "mac", "ip", "ip_port", "other_info", "file", "serial_number",
-            "reconnect_after");
+            "board", "signal", "serial_port", "mac", "ip", "ip_port", "other_info", "file", "master_board",
+            "serial_number", "reconnect_after");
     private static final Set<String> OUTPUT = Set.of("name", "type", "source_id");
 
     /** Reads and validates {@code file}. */

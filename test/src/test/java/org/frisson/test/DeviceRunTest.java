@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,38 @@ class DeviceRunTest {
             assertTrue(log.contains("brainflow-synthetic-" + tag + "-eeg"), log);
             assertEquals(0, run.stop(), run.log());
             assertTrue(run.log().contains(" 0 packages dropped"), run.log());
+        }
+    }
+
+    /**
+     * A board that goes silent mid-session: a recording BrainFlow wrote of the synthetic board ({@code device
+     * --save}), replayed by its playback board as a config's input. When the file ends the board falls silent;
+     * the run opens it again, says so, counts it on the board's health, and goes on to a clean exit.
+     */
+    @Test
+    void aPlaybackBoardThatFallsSilentIsOpenedAgainAndTheRunGoesOn() throws Exception {
+        Path raw = Files.createTempFile("synthetic-raw", ".csv");
+        try (FrissonChild save = FrissonChild.start("device", "--board", "synthetic", "--serial-number",
+                "save" + ProcessHandle.current().pid(), "--duration", "2", "--save", raw.toString())) {
+            assertEquals(0, save.awaitExit(Duration.ofSeconds(60)), save.log());
+        }
+        String tag = "replay" + ProcessHandle.current().pid();
+        Path config = Files.createTempFile("device-replay", ".yaml");
+        Files.writeString(config, "pipeline: {hop: 0.25, resolve_seconds: 10}\n"
+                + "inputs:\n  eeg: {board: playback, file: \"" + raw + "\", master_board: synthetic, serial_number: "
+                + tag + ", reconnect_after: 1.0, timeout: 1.0}\n"
+                + "stages:\n  - {name: eeg_de, kind: differential_entropy, input: eeg, window: 1.0}\n"
+                + "outputs:\n  features: {name: frisson.features." + tag + ", type: Features}\n"
+                + "  health: {name: frisson.health." + tag + ", type: Health}\n");
+        try (FrissonChild run = FrissonChild.start("run", "--config", config.toString(), "--duration", "60",
+                "--no-dashboard")) {
+            String board = "playback-" + tag;
+            await("the board opened again").atMost(Duration.ofSeconds(90))
+                    .until(() -> run.log().contains("device " + board + ": back after "));
+            String log = run.log();
+            assertTrue(log.contains("device " + board + ": no data for 1.0 s; opening it again"), log);
+            assertEquals(0, run.stop(), run.log());
+            assertTrue(run.log().matches("(?s).*done " + board + ": .*reconnected \\d+ times?.*"), run.log());
         }
     }
 

@@ -168,8 +168,15 @@ public final class DeviceInputs implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new PipelineConfig.ConfigException(cfg.file() + ": inputs." + in.role() + ": " + e.getMessage());
         }
+        String master = c.get("master_board");
         if (board.id() == Boards.PLAYBACK.id()) {
-            p = p.withMasterBoard(Boards.SYNTHETIC.id());
+            Board recordedBy = Boards.find(master == null ? Boards.SYNTHETIC.name() : master).orElseThrow(() ->
+                    new PipelineConfig.ConfigException(cfg.file() + ": inputs." + in.role() + ".master_board: unknown"
+                            + " board '" + master + "'"));
+            p = p.withMasterBoard(recordedBy.id());
+        } else if (master != null) {
+            throw new PipelineConfig.ConfigException(cfg.file() + ": inputs." + in.role() + ".master_board is for"
+                    + " board playback only");
         }
         return p;
     }
