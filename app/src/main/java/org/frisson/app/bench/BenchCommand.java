@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** {@code frisson bench}: measured speed. Each benchmark is a subcommand; numbers go to docs/perf.md. */
 @Command(name = "bench", description = "Run a benchmark and print its numbers (see docs/perf.md).",
         subcommands = {BenchLslCommand.class, BenchPipelineCommand.class, BenchXdfCommand.class,
-                BenchDspCommand.class, BenchEmbedCommand.class})
+                BenchDspCommand.class, BenchEmbedCommand.class, BenchSoakCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

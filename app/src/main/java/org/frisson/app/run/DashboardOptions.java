@@ -78,7 +78,7 @@ public final class DashboardOptions {
     }
 
     /** The options for a run with no dashboard. */
-    static DashboardOptions none() {
+    public static DashboardOptions none() {
         DashboardOptions o = new DashboardOptions();
         o.off = true;
         return o;

@@ -70,6 +70,7 @@ public final class LiveRun {
                     status[0].log("recording every input and output to " + recorder.file());
                 }
                 status[0].log("running " + cfg.file() + ": outputs " + p.outputChannels().keySet() + "; Ctrl-C to stop");
+                session.running(p);
                 session.started(dashboard, status[0]::log);
                 status[0].runUntilStopped(duration, session::done);
                 session.stopped();

@@ -22,6 +22,10 @@ public interface LiveSession {
         return null;
     }
 
+    /** Once the pipeline is assembled and running, before {@link #started}: the pipeline itself (its health). */
+    default void running(Pipeline pipeline) {
+    }
+
     /** Once the pipeline runs; {@code dashboard} is null when there is none. */
     default void started(Dashboard dashboard, Consumer<String> log) {
     }
