@@ -37,6 +37,8 @@ public final class ChillButtonStage implements Stage {
     private boolean[] held;
     private long[] presses;
     private double[] seenUpTo;
+    /** How many markers stamped {@code seenUpTo} were counted (a press and its release may share a stamp). */
+    private int[] countAtNewest;
 
     @Override
     public String kind() {
@@ -68,6 +70,7 @@ public final class ChillButtonStage implements Stage {
         held = new boolean[inputs.size()];
         presses = new long[inputs.size()];
         seenUpTo = new double[inputs.size()];
+        countAtNewest = new int[inputs.size()];
         reset();
     }
 
@@ -75,12 +78,22 @@ public final class ChillButtonStage implements Stage {
     public void process(Frame frame) {
         for (int k = 0; k < inputs.size(); k++) {
             StreamWindow w = frame.window(inputs.get(k));
+            int atNewest = 0; // markers of this window stamped seenUpTo[k], so far
             for (int i = 0; i < w.size(); i++) {
                 double t = w.stamp(i);
-                if (t <= seenUpTo[k]) {
-                    continue; // already counted in an earlier, overlapping window
+                if (t < seenUpTo[k]) {
+                    continue; // counted in an earlier, overlapping window
                 }
-                seenUpTo[k] = t;
+                if (t == seenUpTo[k]) { // stamps are copied, never computed: equal means the same instant
+                    if (++atNewest <= countAtNewest[k]) {
+                        continue; // a press and release with one stamp: only those not yet counted
+                    }
+                    countAtNewest[k] = atNewest;
+                } else {
+                    seenUpTo[k] = t;
+                    countAtNewest[k] = 1;
+                    atNewest = 1;
+                }
                 String m = w.text(i, 0);
                 if (ON.equals(m)) {
                     held[k] = true;
@@ -99,5 +112,6 @@ public final class ChillButtonStage implements Stage {
         java.util.Arrays.fill(held, false);
         java.util.Arrays.fill(presses, 0);
         java.util.Arrays.fill(seenUpTo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(countAtNewest, 0);
     }
 }
