@@ -6,7 +6,7 @@ import org.frisson.pipeline.RecordingFeed;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.frisson.app.analysis.EpochFigure;
-import org.frisson.app.analysis.TransitionResponse;
+import org.frisson.app.analysis.EventResponse;
 import org.frisson.lsl.ChannelFormat;
 import org.frisson.xdf.XdfFile;
 import org.frisson.xdf.XdfReader;
@@ -75,81 +75,63 @@ final class AnalyzeTransitionsCommand implements Runnable {
         if (!(before > 0) || !(after > 0) || permutations < 1) {
             throw new CliException("--before and --after must be > 0 s and --permutations at least 1");
         }
-        XdfFile rec = read(file);
+        XdfFile rec = Recordings.read(file);
         Path markerFile = transitionsFile != null ? transitionsFile : file;
-        XdfFile markerXdf = transitionsFile != null ? read(transitionsFile) : rec;
+        XdfFile markerXdf = transitionsFile != null ? Recordings.read(transitionsFile) : rec;
         double[] onsets = transitions(markerXdf, markerFile);
 
-        List<TransitionResponse.Signal> skin = new ArrayList<>();
-        double musicStart = Double.NEGATIVE_INFINITY;
-        double musicEnd = Double.POSITIVE_INFINITY;
-        boolean music = false;
+        List<EventResponse.Signal> skin = new ArrayList<>();
         for (XdfStream s : rec.streams()) {
-            String type = s.type() == null ? "" : s.type();
-            if ((type.equalsIgnoreCase("GSR") || type.equalsIgnoreCase("EDA")) && s.format() != ChannelFormat.STRING) {
+            if (Recordings.numeric(s, "GSR", "EDA")) {
                 if (s.sampleCount() < 2) {
                     w.println("note: " + file + ": skin conductance stream '" + s.name() + "' has no samples, left out");
                     continue;
                 }
-                double[] values = new double[s.sampleCount()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = s.value(i, 0);
-                }
-                skin.add(new TransitionResponse.Signal(s.name(), RecordingFeed.localStamps(s), values));
-            } else if (type.equalsIgnoreCase("Audio") && s.sampleCount() > 0 && !music) {
-                double[] t = RecordingFeed.localStamps(s);
-                musicStart = t[0];
-                musicEnd = t[t.length - 1];
-                music = true;
+                skin.add(new EventResponse.Signal(s.name(), RecordingFeed.localStamps(s),
+                        EventResponse.normalise(Recordings.firstChannel(s))));
             }
         }
+        double[] span = Recordings.musicSpan(rec);
+        boolean music = span != null;
+        double musicStart = music ? span[0] : Double.NEGATIVE_INFINITY;
+        double musicEnd = music ? span[1] : Double.POSITIVE_INFINITY;
         if (skin.isEmpty()) {
             throw new CliException(file + ": no skin conductance stream (type GSR or EDA) to analyse; streams: "
-                    + names(rec));
+                    + Recordings.names(rec));
         }
-        TransitionResponse.Options o = new TransitionResponse.Options(before, after, 0.05, 0.5, permutations, seed);
-        TransitionResponse.Result r;
+        EventResponse.Options o = new EventResponse.Options(before, after, 0.05, 0.5, permutations, seed);
+        EventResponse.Result r;
         try {
-            r = TransitionResponse.analyze(skin, onsets, musicStart, musicEnd, o);
+            r = EventResponse.analyze(skin, onsets, musicStart, musicEnd, o);
         } catch (IllegalArgumentException e) {
             throw new CliException(file + ": " + e.getMessage());
         }
         try {
             Files.createDirectories(out);
             writeCsv(r, out.resolve(CSV));
-            EpochFigure.write(r, "Skin conductance around latent transitions: " + file.getFileName(), out.resolve(PNG));
+            EpochFigure.write(r, "Skin conductance around latent transitions: " + file.getFileName(), "latent transitions",
+                    "skin conductance (z, baseline t<0 subtracted)", out.resolve(PNG));
             writeJson(r, onsets, skin, music, out.resolve(JSON));
         } catch (IOException e) {
             throw new CliException("writing to " + out + ": " + e.getMessage());
         }
         r.notes().forEach(n -> w.println("note: " + n));
         w.printf(Locale.ROOT, "transitions: %d from '%s' in %s; skin conductance: %s; random moments within the %s%n",
-                onsets.length, streamName, markerFile, skin.stream().map(TransitionResponse.Signal::name).toList(),
+                onsets.length, streamName, markerFile, skin.stream().map(EventResponse.Signal::name).toList(),
                 music ? "recorded music" : "skin conductance recording (no Audio stream)");
         w.printf(Locale.ROOT, "epochs: %d around transitions, %d random; mean %.0f..%.0f s after the onset (z, baseline"
                         + " t<0 subtracted): %.3f vs %.3f; one-sided permutation p = %.4g (%d shuffles)%n",
-                r.transitionEpochs(), r.randomEpochs(), 0.0, after, r.transitionAmplitude(), r.randomAmplitude(), r.p(),
+                r.eventEpochs(), r.randomEpochs(), 0.0, after, r.eventAmplitude(), r.randomAmplitude(), r.p(),
                 r.permutations());
         w.println("wrote " + out.resolve(CSV) + ", " + out.resolve(PNG) + " and " + out.resolve(JSON));
         w.flush();
-    }
-
-    private static XdfFile read(Path f) {
-        if (!Files.isRegularFile(f)) {
-            throw new CliException(f + ": no such file");
-        }
-        try {
-            return XdfReader.read(f, XdfReader.Options.raw());
-        } catch (IOException e) {
-            throw new CliException(f + ": " + e.getMessage());
-        }
     }
 
     /** Onsets of the markers that say {@code transition...}, in the stream named {@link #streamName}. */
     private double[] transitions(XdfFile xdf, Path where) {
         XdfStream s = xdf.stream(streamName).orElse(null);
         if (s == null) {
-            throw new CliException(where + " has no '" + streamName + "' stream (streams: " + names(xdf) + "). "
+            throw new CliException(where + " has no '" + streamName + "' stream (streams: " + Recordings.names(xdf) + "). "
                     + "Record a session whose config runs the transitions stage (./frisson demo --record FILE.xdf, or"
                     + " ./frisson run --config configs/lab.yaml --record FILE.xdf), or compute them from this"
                     + " recording: ./frisson offline " + where + " --config configs/lab.yaml --out DIR, then add"
@@ -173,23 +155,19 @@ final class AnalyzeTransitionsCommand implements Runnable {
         return onsets.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String names(XdfFile xdf) {
-        return xdf.streams().stream().map(s -> s.name() + " (" + s.type() + ")").toList().toString();
-    }
-
-    private static void writeCsv(TransitionResponse.Result r, Path f) throws IOException {
+    private static void writeCsv(EventResponse.Result r, Path f) throws IOException {
         try (BufferedWriter b = Files.newBufferedWriter(f)) {
             b.write("time,transition_mean,transition_se,random_mean,random_se");
             b.newLine();
             for (int i = 0; i < r.times().length; i++) {
-                b.write(r.times()[i] + "," + r.transitionMean()[i] + "," + r.transitionSe()[i] + "," + r.randomMean()[i]
+                b.write(r.times()[i] + "," + r.eventMean()[i] + "," + r.eventSe()[i] + "," + r.randomMean()[i]
                         + "," + r.randomSe()[i]);
                 b.newLine();
             }
         }
     }
 
-    private void writeJson(TransitionResponse.Result r, double[] onsets, List<TransitionResponse.Signal> skin,
+    private void writeJson(EventResponse.Result r, double[] onsets, List<EventResponse.Signal> skin,
                            boolean music, Path f) throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
@@ -205,9 +183,9 @@ final class AnalyzeTransitionsCommand implements Runnable {
         root.put("before_s", before);
         root.put("after_s", after);
         root.put("unit", "z (per-recording z-score, linearly detrended), baseline t<0 subtracted");
-        root.put("transition_epochs", r.transitionEpochs());
+        root.put("transition_epochs", r.eventEpochs());
         root.put("random_epochs", r.randomEpochs());
-        root.put("transition_post_onset_mean", r.transitionAmplitude());
+        root.put("transition_post_onset_mean", r.eventAmplitude());
         root.put("random_post_onset_mean", r.randomAmplitude());
         root.put("p_one_sided", r.p());
         root.put("permutations", r.permutations());

@@ -14,15 +14,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Draws {@link TransitionResponse.Result} as seed 002 shows it: mean skin conductance with its standard
- * error around latent transitions (blue) and around random moments (orange), onset at 0. Plain Java 2D,
+ * Draws {@link EventResponse.Result} as seed 002 shows it: the mean response with its standard
+ * error around the events (blue) and around random moments (orange), onset at 0. Plain Java 2D,
  * headless, to a PNG.
  */
 public final class EpochFigure {
 
     static final int WIDTH = 900;
     static final int HEIGHT = 560;
-    private static final Color TRANSITIONS = new Color(0x1F77B4);
+    private static final Color EVENTS = new Color(0x1F77B4);
     private static final Color RANDOM = new Color(0xFF7F0E);
     private static final int LEFT = 90;
     private static final int RIGHT = 30;
@@ -32,12 +32,13 @@ public final class EpochFigure {
     private EpochFigure() {
     }
 
-    public static void write(TransitionResponse.Result r, String title, Path file) throws IOException {
+    public static void write(EventResponse.Result r, String title, String events, String yLabel, Path file)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
-            draw(g, r, title);
+            draw(g, r, title, events, yLabel);
         } finally {
             g.dispose();
         }
@@ -46,7 +47,7 @@ public final class EpochFigure {
         }
     }
 
-    private static void draw(Graphics2D g, TransitionResponse.Result r, String title) {
+    private static void draw(Graphics2D g, EventResponse.Result r, String title, String events, String yLabel) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -55,8 +56,8 @@ public final class EpochFigure {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < t.length; i++) {
-            for (double v : new double[]{r.transitionMean()[i] - se(r.transitionSe()[i]), r.transitionMean()[i]
-                    + se(r.transitionSe()[i]), r.randomMean()[i] - se(r.randomSe()[i]), r.randomMean()[i] + se(r.randomSe()[i])}) {
+            for (double v : new double[]{r.eventMean()[i] - se(r.eventSe()[i]), r.eventMean()[i]
+                    + se(r.eventSe()[i]), r.randomMean()[i] - se(r.randomSe()[i]), r.randomMean()[i] + se(r.randomSe()[i])}) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
@@ -100,9 +101,9 @@ public final class EpochFigure {
             g.drawLine(LEFT, y.px(0), WIDTH - RIGHT, y.px(0));
         }
         band(g, x, y, t, r.randomMean(), r.randomSe(), RANDOM);
-        band(g, x, y, t, r.transitionMean(), r.transitionSe(), TRANSITIONS);
+        band(g, x, y, t, r.eventMean(), r.eventSe(), EVENTS);
         line(g, x, y, t, r.randomMean(), RANDOM);
-        line(g, x, y, t, r.transitionMean(), TRANSITIONS);
+        line(g, x, y, t, r.eventMean(), EVENTS);
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(LEFT, TOP, WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP);
@@ -111,16 +112,16 @@ public final class EpochFigure {
         g.drawString(title, LEFT, 28);
         g.setFont(small);
         g.drawString(String.format(Locale.ROOT, "post-onset mean (0-%.0f s): %.3f vs %.3f; permutation p = %.4f"
-                        + " (one-sided, %d shuffles)", t[t.length - 1], r.transitionAmplitude(), r.randomAmplitude(),
+                        + " (one-sided, %d shuffles)", t[t.length - 1], r.eventAmplitude(), r.randomAmplitude(),
                 r.p(), r.permutations()), LEFT, 48);
         String xl = "time from onset (s)";
         g.drawString(xl, LEFT + (WIDTH - RIGHT - LEFT - fm.stringWidth(xl)) / 2, HEIGHT - 22);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
-        String yl = "skin conductance (z, baseline t<0 subtracted)";
+        String yl = yLabel;
         rotated.drawString(yl, -(TOP + (HEIGHT - BOTTOM - TOP + fm.stringWidth(yl)) / 2), 24);
         rotated.dispose();
-        legend(g, fm, LEFT + 14, TOP + 14, TRANSITIONS, "latent transitions (n = " + r.transitionEpochs() + ")");
+        legend(g, fm, LEFT + 14, TOP + 14, EVENTS, events + " (n = " + r.eventEpochs() + ")");
         legend(g, fm, LEFT + 14, TOP + 34, RANDOM, "random moments of the music (n = " + r.randomEpochs() + ")");
     }
 
