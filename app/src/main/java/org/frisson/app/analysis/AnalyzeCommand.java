@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code frisson analyze}: analyses of recordings; each is a subcommand. */
-@Command(name = "analyze", description = "Analyse a recording (XDF).", subcommands = {AnalyzeTransitionsCommand.class, AnalyzeChillsCommand.class})
+@Command(name = "analyze", description = "Analyse a recording (XDF).", subcommands = {AnalyzeTransitionsCommand.class, AnalyzeChillsCommand.class,
+        AnalyzeSynchronyCommand.class})
 public final class AnalyzeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -131,8 +131,8 @@ class AnalyzeTransitionsTest {
         assertTrue(peakAt > 2 && peakAt < 5.5, "peak at " + peakAt);
 
         BufferedImage png = ImageIO.read(out.resolve("transition_response.png").toFile());
-        assertEquals(EpochFigure.WIDTH, png.getWidth());
-        assertEquals(EpochFigure.HEIGHT, png.getHeight());
+        assertEquals(Figure.WIDTH, png.getWidth());
+        assertEquals(Figure.HEIGHT, png.getHeight());
         assertTrue(colours(png) > 20, "a drawing, not a blank image");
     }
 
