@@ -9,6 +9,7 @@ import org.frisson.stage.LatestResult;
 import org.frisson.stage.OutputSlot;
 import org.frisson.stage.Parameter;
 import org.frisson.stage.Params;
+import org.frisson.stage.Provenance;
 import org.frisson.stage.Stage;
 import org.frisson.stage.StageConfigException;
 import org.frisson.stage.StageContext;
@@ -77,6 +78,11 @@ public final class SubjectReadoutStage implements Stage {
         arousal = readout(p, dir, profile, SubjectProfile.AROUSAL);
         latent = new double[source.width()];
         slot = context.output(p.get(OUTPUT), List.of("subject.valence", "subject.arousal"), "");
+        context.provenance(new Provenance(context.name(), "profile " + dir + " (subject " + profile.subject() + ")",
+                "fitted", "subject " + profile.subject() + " calibration " + profile.created(), String.format(
+                java.util.Locale.ROOT, "subject profile %s: subject.valence and subject.arousal are this listener's own"
+                        + " readouts, fitted on their calibration block of %s (%d rated tracks)", profile.subject(),
+                profile.created(), profile.tracks().size())));
     }
 
     /** Refuses a profile made for another emotion model or other EEG features. */

@@ -121,6 +121,11 @@ class CalibrationEndToEndTest {
             checked++;
         }
         assertTrue(checked > 500, "checked " + checked);
+        // the readouts say whose they are, in the recorded outputs' provenance (and so on the dashboards)
+        String emotion = org.frisson.xdf.XdfReader.read(out.resolve("outputs.xdf"), org.frisson.xdf.XdfReader.Options.raw())
+                .stream("frisson.emotion").orElseThrow().headerXml();
+        assertTrue(emotion.contains("subject profile " + p.subject() + ": subject.valence and subject.arousal are this"
+                + " listener's own readouts"), emotion);
     }
 
     @Test

@@ -19,11 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Offline = online: a live demo recorded with {@code --record}, then the same config run offline over
- * the recording, gives the same output for every frame both produced (tolerance 1e-12; in practice the
- * numbers are bit-identical because the same stages see the same samples with the same stamps).
+ * Offline = online: a live demo recorded with {@code --record}, then the same config run offline over the
+ * recording. The features are the same for every frame both produced (tolerance 1e-12; in practice bit-identical,
+ * the same stages seeing the same samples with the same stamps), and so is the EEG branch of the emotion model.
+ * The music models run live on a thread of their own, so a new embedding reaches the frames a frame or two later
+ * than offline: their outputs are compared by the patch they come from (the newest patch's stamp, frame time minus
+ * {@code patch_age}), and must be equal (1e-5) wherever the live embedder skipped none of the patches they read.
  */
 class OfflineEqualsLiveTest {
+
+    /** Long enough for the chill predictor's 32 embeddings (12.8 s) and some predictions after. */
+    static final int DEMO_SECONDS = 30;
 
     @Test
     void recordedDemoReplaysOfflineToTheSameOutputs(@TempDir Path dir) throws Exception {
@@ -31,16 +37,19 @@ class OfflineEqualsLiveTest {
         Path rec = dir.resolve("live.xdf");
         String tag = "offline" + ProcessHandle.current().pid();
         Path config = dir.resolve("demo.yaml");
-        Files.writeString(config, Files.readString(home.resolve("configs/demo.yaml"))
-                .replace("name: frisson.features", "name: frisson.features." + tag)
-                .replace("name: frisson.health", "name: frisson.health." + tag));
+        String yaml = Files.readString(home.resolve("configs/demo.yaml"));
+        for (String output : List.of("features", "embedding", "latent", "transitions", "emotion", "chills", "health")) {
+            yaml = yaml.replace("name: frisson." + output + ",", "name: frisson." + output + "." + tag + ",");
+        }
+        Files.writeString(config, yaml);
         Path log = dir.resolve("demo.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfrisson.home=" + home, "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson",
-                "demo", "--duration", "12", "--config", config.toString(), "--record", rec.toString()));
+                "demo", "--duration", String.valueOf(DEMO_SECONDS), "--config", config.toString(), "--record",
+                rec.toString()));
         Process demo = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo did not finish");
+            assertTrue(demo.waitFor(DEMO_SECONDS + 60, TimeUnit.SECONDS), "demo did not finish");
             assertEquals(0, demo.exitValue(), Files.readString(log));
         } finally {
             demo.destroyForcibly();
@@ -80,5 +89,189 @@ class OfflineEqualsLiveTest {
         }
         // offline starts with the first recorded sample, live a frame or two earlier: all but those match
         assertTrue(matched >= live.sampleCount() - 3, "matched " + matched + " of " + live.sampleCount() + " live frames");
+
+        modelsMatch(file, out, tag);
+    }
+
+    /** The model outputs, live as recorded against offline's CSVs. */
+    private static void modelsMatch(XdfFile file, Path out, String tag) throws Exception {
+        XdfStream liveEmb = stream(file, "frisson.embedding." + tag);
+        Csv offEmb = Csv.read(out.resolve("frisson.embedding." + tag + ".csv"));
+        int age = liveEmb.channels().stream().map(c -> c.label()).toList().indexOf("patch_age");
+        int width = (int) liveEmb.channels().stream().filter(c -> c.label().startsWith("penultimate.")).count();
+        assertTrue(age > 0 && width > 100, "embedding channels: " + liveEmb.channels().size());
+
+        // each patch's embedding, by the patch's stamp: live, the first frame that shows it; offline, likewise
+        java.util.TreeMap<Double, double[]> livePatches = new java.util.TreeMap<>();
+        double[] liveKey = new double[liveEmb.sampleCount()];
+        for (int i = 0; i < liveEmb.sampleCount(); i++) {
+            double a = liveEmb.value(i, age);
+            liveKey[i] = Double.isNaN(a) ? Double.NaN : round(liveEmb.stamps()[i] - a);
+            if (!Double.isNaN(liveKey[i]) && !livePatches.containsKey(liveKey[i])) {
+                double[] v = new double[width];
+                for (int c = 0; c < width; c++) {
+                    v[c] = liveEmb.value(i, c);
+                }
+                livePatches.put(liveKey[i], v);
+            }
+        }
+        java.util.TreeMap<Double, double[]> offPatches = new java.util.TreeMap<>();
+        Map<Double, Double> offKey = new HashMap<>();
+        int offAge = offEmb.column("patch_age");
+        int offFirst = offEmb.column("penultimate.0");
+        for (double t : offEmb.stamps()) {
+            double a = offEmb.value(t, offAge);
+            if (!Double.isNaN(a)) {
+                double k = round(t - a);
+                offKey.put(t, k);
+                offPatches.computeIfAbsent(k, x -> {
+                    double[] v = new double[width];
+                    for (int c = 0; c < width; c++) {
+                        v[c] = offEmb.value(t, offFirst + c);
+                    }
+                    return v;
+                });
+            }
+        }
+        int comparedPatches = 0;
+        for (Map.Entry<Double, double[]> e : livePatches.entrySet()) {
+            double[] off = offPatches.get(e.getKey());
+            if (off == null) {
+                continue;
+            }
+            comparedPatches++;
+            for (int c = 0; c < width; c++) {
+                assertEquals(off[c], e.getValue()[c], 1e-5 * Math.max(1, Math.abs(off[c])),
+                        "patch " + e.getKey() + " penultimate." + c);
+            }
+        }
+        // patches offline embedded within the live run's span that the live embedder skipped
+        double first = livePatches.firstKey();
+        double last = livePatches.lastKey();
+        java.util.NavigableSet<Double> skipped = new java.util.TreeSet<>(offPatches.subMap(first, true, last, true).keySet());
+        skipped.removeAll(livePatches.keySet());
+        System.out.println("[offline=live] " + comparedPatches + " patches compared, " + skipped.size()
+                + " skipped live: " + skipped);
+        assertTrue(comparedPatches >= 20, "patches compared: " + comparedPatches);
+
+        // the chill predictor and the emotion model's music branch, by the newest patch they read
+        compareByPatch(stream(file, "frisson.chills." + tag), Csv.read(out.resolve("frisson.chills." + tag + ".csv")),
+                List.of("phasic_predicted", "chill_probability"), liveEmb, liveKey, offKey, skipped, 32, 5);
+        compareByPatch(stream(file, "frisson.emotion." + tag), Csv.read(out.resolve("frisson.emotion." + tag + ".csv")),
+                List.of("music.valence", "music.arousal"), liveEmb, liveKey, offKey, skipped, 10, 20);
+
+        // the EEG branch does not depend on the music's timing: frame by frame
+        XdfStream liveEmo = stream(file, "frisson.emotion." + tag);
+        Csv offEmo = Csv.read(out.resolve("frisson.emotion." + tag + ".csv"));
+        int frames = 0;
+        for (int i = 0; i < liveEmo.sampleCount(); i++) {
+            double t = liveEmo.stamps()[i];
+            if (!offEmo.has(t)) {
+                continue;
+            }
+            for (String ch : List.of("eeg.valence", "eeg.arousal")) {
+                double a = liveEmo.value(i, index(liveEmo, ch));
+                double b = offEmo.value(t, offEmo.column(ch));
+                assertTrue(Double.isNaN(a) ? Double.isNaN(b) : Math.abs(a - b) <= 1e-6, ch + " at " + t + ": live " + a
+                        + ", offline " + b);
+            }
+            frames++;
+        }
+        assertTrue(frames >= liveEmo.sampleCount() - 3, "EEG branch frames compared: " + frames);
+    }
+
+    /**
+     * Compares {@code channels} of a music model's output, live against offline, at the first frame each shows the
+     * result of a given newest patch, wherever the live run skipped none of the {@code reads} patches it reads.
+     */
+    private static void compareByPatch(XdfStream live, Csv off, List<String> channels, XdfStream liveEmb,
+                                       double[] liveKey, Map<Double, Double> offKey,
+                                       java.util.NavigableSet<Double> skipped, int reads, int atLeast) {
+        Map<Double, Integer> liveFrame = new HashMap<>();
+        for (int i = 0; i < liveEmb.sampleCount(); i++) {
+            liveFrame.put(liveEmb.stamps()[i], i);
+        }
+        Map<Double, Double> firstOffFrame = new HashMap<>();
+        for (double t : off.stamps()) {
+            Double k = offKey.get(t);
+            if (k != null) {
+                firstOffFrame.putIfAbsent(k, t);
+            }
+        }
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        int compared = 0;
+        for (int i = 0; i < live.sampleCount(); i++) {
+            Integer e = liveFrame.get(live.stamps()[i]);
+            if (e == null || Double.isNaN(liveKey[e]) || !seen.add(liveKey[e])) {
+                continue;
+            }
+            double key = liveKey[e];
+            Double t = firstOffFrame.get(key);
+            double hop = 0.4;
+            if (t == null || !skipped.subSet(key - reads * hop - 1e-6, true, key, true).isEmpty()) {
+                continue; // offline has no frame for it, or the live run skipped a patch this result reads
+            }
+            for (String ch : channels) {
+                double a = live.value(i, index(live, ch));
+                double b = off.value(t, off.column(ch));
+                assertTrue(Double.isNaN(a) ? Double.isNaN(b) : Math.abs(a - b) <= 1e-5, ch + " for patch " + key
+                        + ": live " + a + ", offline " + b);
+            }
+            compared += Double.isNaN(live.value(i, index(live, channels.get(0)))) ? 0 : 1;
+        }
+        System.out.println("[offline=live] " + live.name() + " " + channels + ": " + compared + " results compared");
+        assertTrue(compared >= atLeast, live.name() + ": only " + compared + " results compared");
+    }
+
+    private static double round(double t) {
+        return Math.rint(t * 1e6) / 1e6; // stamps minus ages: equal to the microsecond, not to the last bit
+    }
+
+    private static int index(XdfStream s, String label) {
+        int i = s.channels().stream().map(c -> c.label()).toList().indexOf(label);
+        assertTrue(i >= 0, s.name() + " has no channel " + label);
+        return i;
+    }
+
+    private static XdfStream stream(XdfFile file, String name) {
+        return file.streams().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stream " + name));
+    }
+
+    /** An offline output CSV ({@code timestamp,<labels>}) by stamp. */
+    private record Csv(List<String> header, Map<Double, double[]> rows, List<Double> order) {
+        static Csv read(Path f) throws java.io.IOException {
+            List<String> lines = Files.readAllLines(f);
+            Map<Double, double[]> rows = new HashMap<>();
+            List<Double> order = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                double[] v = new double[cells.length];
+                for (int c = 0; c < cells.length; c++) {
+                    v[c] = cells[c].isEmpty() ? Double.NaN : Double.parseDouble(cells[c]);
+                }
+                rows.put(v[0], v);
+                order.add(v[0]);
+            }
+            return new Csv(List.of(lines.get(0).split(",")), rows, order);
+        }
+
+        List<Double> stamps() {
+            return order;
+        }
+
+        boolean has(double t) {
+            return rows.containsKey(t);
+        }
+
+        int column(String label) {
+            int i = header.indexOf(label);
+            assertTrue(i > 0, "no column " + label + " in " + header);
+            return i;
+        }
+
+        double value(double t, int column) {
+            return rows.get(t)[column];
+        }
     }
 }

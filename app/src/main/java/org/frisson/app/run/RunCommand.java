@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** {@code frisson run}: the live pipeline against whatever LSL streams match its config. */
@@ -37,7 +38,23 @@ public final class RunCommand implements Runnable {
         PipelineConfig cfg = PipelineConfig.load(config);
         if (profile != null) {
             cfg = ProfileStage.add(cfg, profile);
+        } else {
+            uncalibrated(cfg).ifPresent(line -> {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(line);
+                out.flush();
+            });
         }
         new LiveRun(spec.commandLine().getOut(), dashboard, duration, record).run(cfg);
+    }
+
+    /** The line a run without a profile prints when its config predicts a listener's valence and arousal. */
+    static java.util.Optional<String> uncalibrated(PipelineConfig cfg) {
+        if (cfg.stages().stream().noneMatch(st -> st.kind().equals("emotion"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("frisson: NOTE the listener has not been calibrated: valence and arousal come"
+                + " from the emotion model alone; for this listener's own, run ./frisson calibrate --config"
+                + " configs/calibration.yaml --subject ID --out profiles/ID, then add --profile profiles/ID");
     }
 }
