@@ -30,17 +30,19 @@ import static java.lang.System.Logger.Level.INFO;
  * {@code kind: embedding} — the music's embedding, live (seeds 000–002 read deep audio-network layers next
  * to the listener's body). The audio input is mixed to mono, resampled and framed as it arrives
  * ({@link PatchStream}); every {@code hop} seconds of audio a patch is complete and the model embeds it.
- * Live, the model runs on a thread of its own ({@link EmbedderThread}): frames never wait for it, the newest
- * result is published on each frame with {@code patch_age} (frame time minus the patch's stamp), and a patch
- * still waiting when the next one completes is replaced by it. Offline, each patch is embedded when it
- * completes, so results do not depend on timing.
+ * Live, the model runs on a thread of its own ({@link EmbedderThread}): frames never wait for it; patches wait in
+ * a queue of {@code backlog} seconds and are all embedded, in order; each frame publishes the oldest result not yet
+ * published (one a frame, so later stages see every result, as offline), written with {@code patch_age} (frame
+ * time minus the patch's stamp). Only a model that cannot keep up for longer than the backlog loses patches,
+ * counted on {@code frisson.stage.patches.skipped}. Offline, each patch is embedded when it completes. Either way
+ * the same patches give the same results in the same order, so a live run that skipped none and its offline
+ * replay give the same model outputs, a frame or two apart.
  *
  * <pre>{kind: embedding, input: audio, model: musicnn, hop: 0.4, layer: penultimate, tags: 5}</pre>
  * Channels: the layer's values ({@code <layer>.<i>}), then for the top {@code tags} tags of the newest patch
  * their index in the model's tag list ({@code tag<k>}) and score ({@code tag<k>.score}), then
  * {@code patch_age} (s). The layer is also the stage's {@link LatestResult}, which other stages read (e.g. the
- * transition detector); live, the patches the model's thread skipped are counted on
- * {@code frisson.stage.patches.skipped}.
+ * transition detector).
  * With {@code fallback: true} the Java acoustic embedder stands in when MusiCNN cannot be exported here.
  */
 public final class EmbeddingStage implements Stage {
@@ -59,6 +61,9 @@ public final class EmbeddingStage implements Stage {
             "how many of the newest patch's best tags are written (models with a taggram)").range(Range.atLeast(0));
     static final Parameter<Integer> THREADS = Parameter.wholeNumber("threads", 1, "threads the model runs on")
             .range(Range.atLeast(1));
+    static final Parameter<Double> BACKLOG = Parameter.number("backlog", 2.0,
+            "live: seconds of patches that may wait for the model before the oldest is dropped (a model that falls"
+                    + " behind for less catches up and skips none)").unit("s").range(Range.above(0));
     static final Parameter<String> OUTPUT = Parameter.output("output", "embedding", "where the channels go");
 
     private InputRef input;
@@ -80,7 +85,6 @@ public final class EmbeddingStage implements Stage {
     private int timeLength;
     private int timeInner;
     private int newFrames;
-    private long taken;
     private long failures;
     private double stamp = Double.NaN;
     private double newestStamp;
@@ -102,7 +106,7 @@ public final class EmbeddingStage implements Stage {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(INPUT, MODEL, FALLBACK, HOP, LAYER, TAGS, THREADS, OUTPUT);
+        return List.of(INPUT, MODEL, FALLBACK, HOP, LAYER, TAGS, THREADS, BACKLOG, OUTPUT);
     }
 
     @Override
@@ -203,9 +207,10 @@ public final class EmbeddingStage implements Stage {
         result = new LatestResult(labels, 1 / hopSeconds, spec.windowSeconds());
         context.publish(result);
         if (context.live()) {
-            worker = new EmbedderThread(embedder, "frisson-embedder-" + context.name());
+            int backlog = Math.max(1, (int) Math.ceil(p.get(BACKLOG) / hopSeconds));
+            worker = new EmbedderThread(embedder, "frisson-embedder-" + context.name(), backlog);
             context.meters().gauge("frisson.stage.patches.skipped", worker, EmbedderThread::skipped,
-                    "patches the model's thread skipped because a newer one came first");
+                    "patches dropped because the model could not keep up for longer than its backlog");
         }
         reset();
     }
@@ -237,11 +242,13 @@ public final class EmbeddingStage implements Stage {
                 stream.feed(mono, 0, n, sink);
             }
         }
-        if (worker != null && worker.completed() != taken) {
-            taken = worker.completed();
-            stamp = worker.takeLatest(out);
-            pool();
-            publish();
+        if (worker != null) {
+            double next = worker.takeNext(out);
+            if (!Double.isNaN(next)) {
+                stamp = next;
+                pool();
+                publish();
+            }
         }
         if (worker != null && worker.failures() != failures) {
             failures = worker.failures();
