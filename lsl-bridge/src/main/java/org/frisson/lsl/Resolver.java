@@ -49,6 +49,10 @@ public final class Resolver {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The stream infos liblsl found. A stream of a format this binding cannot read (liblsl lets an outlet announce
+     * {@code cf_undefined}) is left out, its handle released, so that it does not hide the other streams.
+     */
     static List<StreamInfo> collect(Memory buf, int n, String what) {
         if (n < 0) {
             Lsl.check(n, what);
@@ -56,7 +60,11 @@ public final class Resolver {
         List<StreamInfo> out = new ArrayList<>(n);
         for (int i = 0; i < Math.min(n, MAX_RESULTS); i++) {
             Pointer p = buf.getPointer((long) i * Native.POINTER_SIZE);
-            out.add(new StreamInfo(p));
+            if (ChannelFormat.isKnown(LslNative.lsl_get_channel_format(p))) {
+                out.add(new StreamInfo(p));
+            } else {
+                LslNative.lsl_destroy_streaminfo(p);
+            }
         }
         return out;
     }
