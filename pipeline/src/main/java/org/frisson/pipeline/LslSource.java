@@ -38,25 +38,10 @@ final class LslSource implements InputSource {
         this.resolver = new InletResolver(config, log);
     }
 
-    /**
-     * Opens the inputs' streams. A stream the pipeline cannot take ({@link StreamFit}) is left out with a log line
-     * when its input takes several streams or is optional, and refuses the run otherwise.
-     *
-     * @throws PipelineConfig.ConfigException naming the file, the input and the stream that cannot be taken
-     */
     @Override
     public List<Bound> bind(PipelineConfig config) {
         for (PipelineConfig.Input in : config.inputs()) {
             for (Inlet inlet : resolver.open(in)) {
-                String unfit = StreamFit.unfit(config, in, inlet.info());
-                if (unfit != null) {
-                    inlet.close();
-                    if (in.required() && !in.multiple()) {
-                        throw new PipelineConfig.ConfigException(unfit);
-                    }
-                    log.accept(unfit + "; left out");
-                    continue;
-                }
                 inlets.add(inlet);
                 bound.add(new Bound(in, inlet.info()));
             }

@@ -35,6 +35,9 @@ final class RecordingSource implements InputSource {
             maxTimeout = Math.max(maxTimeout, in.timeout());
             for (StreamInfo info : byRole.getOrDefault(in.role(), List.of())) {
                 String unfit = StreamFit.unfit(config, in, info);
+                if (unfit == null) {
+                    unfit = StreamFit.unreadable(config, in, info);
+                }
                 if (unfit != null) {
                     throw new PipelineConfig.ConfigException(unfit);
                 }

@@ -42,6 +42,16 @@ final class StreamFit {
         return tooLong(where, info, history(config, in, info, 0.0));
     }
 
+    /** Why the description of {@code info} (its {@code <desc>}) cannot be read, or null when it can. */
+    static String unreadable(PipelineConfig config, PipelineConfig.Input in, StreamInfo info) {
+        try {
+            info.channels();
+            return null;
+        } catch (org.frisson.lsl.LslException e) {
+            return config.file() + ": inputs." + in.role() + ": " + e.getMessage();
+        }
+    }
+
     /** How messages name a stream: the config file, the input and the stream's name. */
     static String where(PipelineConfig config, PipelineConfig.Input in, StreamInfo info) {
         return config.file() + ": inputs." + in.role() + ": stream " + Printable.name(info.name());
