@@ -34,7 +34,7 @@ class HostileInputStreamsTest {
               features: {name: hostile.features, type: Features}
             """;
 
-    private static PipelineConfig config() {
+    static PipelineConfig config() {
         return PipelineConfig.parse(Path.of("hostile.yaml"), YAML);
     }
 

@@ -33,15 +33,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class MarkerFuzzTest {
 
-    private static final String YAML = """
-            inputs:
-              eeg: {query: "type='EEG'"}
-              markers: {query: "type='Markers'", required: false}
-            stages:
-              - {name: probe, kind: test_probe, inputs: "eeg,markers", window: 1.0}
-            outputs:
-              features: {name: markers.features, type: Features}
-            """;
     private static Path dir;
     private static final AtomicInteger FILES = new AtomicInteger();
     private static final AtomicInteger MARKERS = new AtomicInteger();
@@ -95,7 +86,7 @@ class MarkerFuzzTest {
         PipelineRecorder recorder = new PipelineRecorder(file, false);
         ChunkListener recorded = recorder.inputs();
         recorded.start(List.of(eeg, mk));
-        PipelineConfig cfg = PipelineConfig.parse(Path.of("markers.yaml"), YAML);
+        PipelineConfig cfg = HostileInputStreamsTest.config(); // EEG and optional markers, a probe reading both
         double[] markerStamps = new double[markers.size()];
         try (Pipeline p = Pipeline.offline(cfg, Map.of("eeg", List.of(eeg.copy()), "markers", List.of(mk.copy())),
                 List.of(), line -> { })) {
