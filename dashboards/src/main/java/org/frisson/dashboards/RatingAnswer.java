@@ -44,7 +44,10 @@ record RatingAnswer(String track, double valence, double arousal) {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new Invalid("rating: the body is not valid JSON: " + e.getOriginalMessage());
+            String at = failingField(body);
+            String why = String.valueOf(e.getOriginalMessage()).strip().split("\\R", 2)[0];
+            throw new Invalid("rating: the body is not valid JSON" + (at != null ? " at field " + shown(at) : "") + ": "
+                    + (why.length() > 200 ? shown(why) : why.replaceAll("\\p{Cntrl}", "?")));
         } catch (IOException e) {
             throw new Invalid("rating: the body cannot be read: " + e.getMessage());
         }
@@ -55,7 +58,7 @@ record RatingAnswer(String track, double valence, double arousal) {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new Invalid("rating: unknown field '" + name + "' (expected track, valence, arousal)");
+                throw new Invalid("rating: unknown field " + shown(name) + " (expected track, valence, arousal)");
             }
         }
         JsonNode track = field(root, "track");
@@ -85,6 +88,35 @@ record RatingAnswer(String track, double valence, double arousal) {
                     + (got.length() > 24 ? got.substring(0, 24) + "…" : got));
         }
         return v;
+    }
+
+    /** The field in which reading {@code body} fails (as far as it got), or null outside any field. */
+    private static String failingField(byte[] body) {
+        com.fasterxml.jackson.core.JsonParser p = null;
+        try {
+            p = JSON.getFactory().createParser(body);
+            while (p.nextToken() != null) {
+                continue; // to the token that fails
+            }
+        } catch (IOException | RuntimeException e) {
+            // where it stopped is what is asked
+        }
+        if (p == null) {
+            return null;
+        }
+        String name = p.getParsingContext().getCurrentName();
+        try {
+            p.close();
+        } catch (IOException e) {
+            // nothing held
+        }
+        return name;
+    }
+
+    /** Text from the body as a message quotes it: control characters (line breaks) as '?', cut at 80 characters. */
+    static String shown(String s) {
+        String p = s.replaceAll("\\p{Cntrl}", "?");
+        return "'" + (p.length() > 80 ? p.substring(0, 80) + "… (" + p.length() + " characters)" : p) + "'";
     }
 
     private static String kind(JsonNode node) {

@@ -62,14 +62,15 @@ final class RatingEndpoint {
 
     private Outcome record(RatingAnswer answer) {
         if (sink == null || !pending.claim(answer.track())) {
-            return new Outcome(409, "rating: no rating is pending for track '" + answer.track()
-                    + "' (already answered, withdrawn or never asked)");
+            return new Outcome(409, "rating: no rating is pending for track " + RatingAnswer.shown(answer.track())
+                    + " (already answered, withdrawn or never asked)");
         }
         try {
             sink.rated(answer.track(), answer.valence(), answer.arousal());
         } catch (RuntimeException e) {
             pending.release(answer.track());
-            String message = "rating: the rating of track '" + answer.track() + "' could not be recorded: " + e;
+            String message = "rating: the rating of track " + RatingAnswer.shown(answer.track()) + " could not be recorded: "
+                    + e.toString().replaceAll("\\p{Cntrl}", "?");
             System.err.println("dashboard: " + message);
             return new Outcome(500, message);
         }

@@ -35,6 +35,16 @@ public enum ChannelFormat {
         return bytes;
     }
 
+    /** Whether {@code code} is one of these formats (liblsl's {@code cf_undefined}, 0, is not). */
+    public static boolean isKnown(int code) {
+        for (ChannelFormat f : values()) {
+            if (f.code == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static ChannelFormat ofCode(int code) {
         for (ChannelFormat f : values()) {
             if (f.code == code) {

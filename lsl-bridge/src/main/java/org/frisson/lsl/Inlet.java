@@ -41,8 +41,8 @@ public final class Inlet extends NativeHandle {
         } catch (LslException e) {
             super.close();
             throw e instanceof LslTimeoutException
-                    ? new LslTimeoutException("stream '" + resolved.name() + "' did not send its description within "
-                    + options.openTimeout + " s; is its outlet still running?")
+                    ? new LslTimeoutException("stream " + Printable.name(resolved.name())
+                    + " did not send its description within " + options.openTimeout + " s; is its outlet still running?")
                     : e;
         }
         this.info = full;
@@ -62,9 +62,13 @@ public final class Inlet extends NativeHandle {
     /**
      * Opens an inlet on a resolved stream.
      *
-     * @throws StreamMismatchException when the stream's shape is not the one the options expect
+     * @throws StreamMismatchException when the stream's shape is not the one the options expect, or it has no
+     *                                 channel (liblsl lets an outlet announce 0)
      */
     public static Inlet open(StreamInfo info, Options options) {
+        if (info.channelCount() < 1) {
+            throw new StreamMismatchException(info.name(), "channel count", "of at least 1", info.channelCount());
+        }
         info.requireShape(options.expectChannels, options.expectFormat);
         return new Inlet(info, options);
     }
@@ -100,7 +104,7 @@ public final class Inlet extends NativeHandle {
     public StreamInfo fullInfo(double timeoutSeconds) {
         errorCode.setInt(0, 0);
         Pointer p = LslNative.lsl_get_fullinfo(handle(), timeoutSeconds, errorCode);
-        failIfError("full info of stream '" + (name != null ? name : "?") + "'");
+        failIfError("full info of stream " + (name != null ? Printable.name(name) : "?"));
         return new StreamInfo(p);
     }
 
@@ -108,7 +112,7 @@ public final class Inlet extends NativeHandle {
     public void openStream(double timeoutSeconds) {
         errorCode.setInt(0, 0);
         LslNative.lsl_open_stream(handle(), timeoutSeconds, errorCode);
-        failIfError("opening stream '" + name + "'");
+        failIfError("opening stream " + Printable.name(name));
     }
 
     /** Drops the subscription and everything buffered. */
@@ -121,7 +125,7 @@ public final class Inlet extends NativeHandle {
         errorCode.setInt(0, 0);
         double offset = LslNative.lsl_time_correction_ex(handle(), correction, correction.share(8),
                 timeoutSeconds, errorCode);
-        failIfError("time correction of stream '" + name + "'");
+        failIfError("time correction of stream " + Printable.name(name));
         return new TimeCorrection(offset, correction.getDouble(0), correction.getDouble(8));
     }
 
@@ -129,7 +133,7 @@ public final class Inlet extends NativeHandle {
     public void setProcessing(Set<Processing> flags) {
         int ec = LslNative.lsl_set_postprocessing(handle(), Processing.mask(flags));
         if (ec != 0) {
-            Lsl.check(ec, "post-processing " + flags + " on stream '" + name + "'");
+            Lsl.check(ec, "post-processing " + flags + " on stream " + Printable.name(name));
         }
     }
 
@@ -152,7 +156,7 @@ public final class Inlet extends NativeHandle {
     public void setSmoothingHalftime(float seconds) {
         int ec = LslNative.lsl_smoothing_halftime(handle(), seconds);
         if (ec != 0) {
-            Lsl.check(ec, "smoothing half-time on stream '" + name + "'");
+            Lsl.check(ec, "smoothing half-time on stream " + Printable.name(name));
         }
     }
 
@@ -220,7 +224,7 @@ public final class Inlet extends NativeHandle {
         double stamp = LslNative.lsl_pull_sample_d(handle(), one, channels, timeoutSeconds, errorCode);
         int ec = errorCode.getInt(0);
         if (ec != 0) {
-            Lsl.check(ec, "pull from stream '" + name + "'");
+            Lsl.check(ec, "pull from stream " + Printable.name(name));
         }
         if (stamp == 0.0) {
             return 0;
@@ -249,7 +253,7 @@ public final class Inlet extends NativeHandle {
         double stamp = LslNative.lsl_pull_sample_str(handle(), one, channels, timeoutSeconds, errorCode);
         int ec = errorCode.getInt(0);
         if (ec != 0) {
-            Lsl.check(ec, "pull from stream '" + name + "'");
+            Lsl.check(ec, "pull from stream " + Printable.name(name));
         }
         if (stamp == 0.0) {
             return 0;
@@ -293,7 +297,7 @@ public final class Inlet extends NativeHandle {
                            double timeoutSeconds) {
         int maxSamples = Math.min(valueCapacity / channels, stampCapacity);
         if (maxSamples <= 0) {
-            throw new IllegalArgumentException("stream '" + name + "': buffers too small for one sample of "
+            throw new IllegalArgumentException("stream " + Printable.name(name) + ": buffers too small for one sample of "
                     + channels + " channels (values " + valueCapacity + ", stamps " + stampCapacity + ")");
         }
         long values = (long) maxSamples * channels;
@@ -303,7 +307,7 @@ public final class Inlet extends NativeHandle {
         long written = chunks.pull(as, handle(), d, t, values, maxSamples, timeoutSeconds, errorCode);
         int ec = errorCode.getInt(0);
         if (ec != 0) {
-            Lsl.check(ec, "pull from stream '" + name + "'");
+            Lsl.check(ec, "pull from stream " + Printable.name(name));
         }
         return (int) (written / channels);
     }

@@ -77,6 +77,12 @@ final class LslNative {
 
     static native Pointer lsl_append_child_value(Pointer element, String name, String value);
 
+    static native Pointer lsl_first_child(Pointer element);
+
+    static native Pointer lsl_next_sibling(Pointer element);
+
+    static native Pointer lsl_parent(Pointer element);
+
     // --- outlet.h
     static native Pointer lsl_create_outlet(Pointer info, int chunkSize, int maxBuffered);
 

@@ -18,6 +18,12 @@ public final class StreamInfo extends NativeHandle {
 
     /** Rate of an irregular stream (markers, events). */
     public static final double IRREGULAR_RATE = 0.0;
+    /**
+     * The deepest nesting of a description's nodes (a label's text in {@code info/desc/channels/channel/label} is
+     * at 5) that is read: liblsl writes a description out indented, one tab per level on every line, so the text
+     * of a deeper one grows with the square of its depth (200,000 nested elements: tens of gigabytes).
+     */
+    public static final int MAX_DEPTH = 32;
 
     private final String name;
     private final String type;
@@ -58,7 +64,18 @@ public final class StreamInfo extends NativeHandle {
         if (name != null && name.startsWith("(invalid: ")) {
             LslNative.lsl_destroy_streaminfo(p);
             throw new LslException("stream XML from " + source + " is not a usable stream description: "
-                    + name.substring("(invalid: ".length(), name.length() - 1));
+                    + Printable.of(name.substring("(invalid: ".length(), name.length() - 1)));
+        }
+        int depth = depth(p);
+        if (depth > MAX_DEPTH) {
+            LslNative.lsl_destroy_streaminfo(p);
+            throw new LslException("stream XML from " + source + ": " + tooDeep());
+        }
+        int channels = LslNative.lsl_get_channel_count(p);
+        if (channels < 1) {
+            LslNative.lsl_destroy_streaminfo(p);
+            throw new LslException("stream XML from " + source + ": field channel_count is " + channels
+                    + ", expected a positive integer");
         }
         return new StreamInfo(p);
     }
@@ -114,9 +131,56 @@ public final class StreamInfo extends NativeHandle {
         return LslNative.lsl_get_version(handle());
     }
 
-    /** The whole stream description as XML, {@code <desc>} included. */
+    /**
+     * The whole stream description as XML, {@code <desc>} included.
+     *
+     * @throws LslException naming the stream when its description nests deeper than {@link #MAX_DEPTH}
+     */
     public String xml() {
+        if (depth(handle()) > MAX_DEPTH) {
+            throw new LslException("stream " + Printable.name(name) + ": " + tooDeep());
+        }
         return Lsl.takeString(LslNative.lsl_get_xml(handle()));
+    }
+
+    private static String tooDeep() {
+        return "its description nests more than " + MAX_DEPTH + " levels deep, which liblsl cannot write out in"
+                + " bounded memory; it is not read";
+    }
+
+    /**
+     * How deep the description's nodes nest, from the root {@code <info>} (1); the walk stops once past
+     * {@link #MAX_DEPTH}, so a hostile description costs at most a walk over its nodes.
+     */
+    private static int depth(Pointer info) {
+        Pointer root = LslNative.lsl_parent(LslNative.lsl_get_desc(info));
+        if (root == null) {
+            return 0;
+        }
+        int depth = 1;
+        int deepest = 1;
+        Pointer e = LslNative.lsl_first_child(root);
+        if (e != null) {
+            depth = 2;
+            deepest = 2;
+        }
+        while (e != null && deepest <= MAX_DEPTH) {
+            Pointer child = LslNative.lsl_first_child(e);
+            if (child != null) {
+                e = child;
+                deepest = Math.max(deepest, ++depth);
+                continue;
+            }
+            while (e != null) {
+                Pointer next = LslNative.lsl_next_sibling(e);
+                if (next != null) {
+                    e = next;
+                    break;
+                }
+                e = --depth > 1 ? LslNative.lsl_parent(e) : null;
+            }
+        }
+        return deepest;
     }
 
     /** The channels listed in {@code <desc>}; empty when the stream lists none. */
@@ -176,7 +240,7 @@ public final class StreamInfo extends NativeHandle {
 
     private synchronized StreamXml parsed() {
         if (parsedXml == null) {
-            parsedXml = StreamXml.parse("stream '" + name + "'", xml());
+            parsedXml = StreamXml.parse("stream " + Printable.name(name), xml());
         }
         return parsedXml;
     }

@@ -9,7 +9,7 @@ public final class StreamMismatchException extends LslException {
     private final String actual;
 
     public StreamMismatchException(String stream, String field, Object expected, Object actual) {
-        super("stream '" + stream + "': expected " + field + " " + expected + " but the stream has " + actual);
+        super("stream " + Printable.name(stream) + ": expected " + field + " " + expected + " but the stream has " + actual);
         this.stream = stream;
         this.field = field;
         this.expected = String.valueOf(expected);

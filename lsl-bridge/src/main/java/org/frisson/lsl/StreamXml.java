@@ -34,20 +34,76 @@ public final class StreamXml {
     /**
      * Parses {@code xml}; {@code source} names where it came from (a stream, a file) for error messages.
      *
-     * @throws LslException naming the source when the XML is malformed or carries a DOCTYPE
+     * <p>liblsl writes a control character in a name or label as a character reference ({@code &#01;}), which
+     * XML 1.0 forbids and XML 1.1 allows: a description that XML 1.0 refuses and that holds a character
+     * reference is read again as XML 1.1, so such a stream keeps its name instead of losing its description.
+     *
+     * @throws LslException naming the source, in one line, when the XML is malformed or carries a DOCTYPE
      */
     public static StreamXml parse(String source, String xml) {
         try {
-            DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Document doc = builder.parse(new InputSource(new StringReader(xml)));
-            return new StreamXml(source, doc.getDocumentElement());
-        } catch (SAXException | IOException e) {
-            throw new LslException("malformed stream XML from " + source + ": " + e.getMessage(), e);
+            return new StreamXml(source, document(xml));
+        } catch (SAXException e) {
+            if (xml.contains("&#")) {
+                try {
+                    return new StreamXml(source, document(asXml11(xml)));
+                } catch (SAXException | IOException again) {
+                    // report the first refusal: it is about the text as given
+                }
+            }
+            throw malformed(source, e);
+        } catch (IOException e) {
+            throw malformed(source, e);
+        }
+    }
+
+    private static LslException malformed(String source, Exception e) {
+        return new LslException("malformed stream XML from " + source + ": " + Printable.of(e.getMessage()), e);
+    }
+
+    private static Element document(String xml) throws SAXException, IOException {
+        DocumentBuilder builder;
+        try {
+            builder = hardenedFactory().newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
         }
+        builder.setErrorHandler(null);
+        Document doc = builder.parse(new InputSource(new StringReader(xml)));
+        return doc.getDocumentElement();
     }
+
+    /**
+     * The text with its XML declaration saying version 1.1 (one added when it has none), and the characters that
+     * XML 1.1 takes only as references (C1 controls) or reads as line ends (U+0085, U+2028) written as references,
+     * so that they keep their value.
+     */
+    private static String asXml11(String xml) {
+        StringBuilder sb = new StringBuilder(xml.length() + 32);
+        int from = 0;
+        if (xml.startsWith("<?xml")) {
+            int end = xml.indexOf("?>");
+            if (end > 0) {
+                sb.append(XML_VERSION.matcher(xml.substring(0, end)).replaceFirst("version=\"1.1\""));
+                from = end;
+            }
+        }
+        if (from == 0) {
+            sb.append("<?xml version=\"1.1\"?>");
+        }
+        for (int i = from; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if ((c >= 0x7F && c <= 0x9F) || c == 0x2028) {
+                sb.append("&#").append((int) c).append(';');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern XML_VERSION = java.util.regex.Pattern.compile(
+            "version\\s*=\\s*([\"'])1\\.0\\1");
 
     private static DocumentBuilderFactory hardenedFactory() throws ParserConfigurationException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

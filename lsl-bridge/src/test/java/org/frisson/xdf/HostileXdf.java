@@ -2,6 +2,7 @@ package org.frisson.xdf;
 
 import com.sun.management.ThreadMXBean;
 import org.frisson.lsl.ChannelFormat;
+import org.frisson.testsupport.Bounded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,11 +38,6 @@ final class HostileXdf {
     static final String FIXED_DATETIME = "2024-01-01T00:00:00+0000";
 
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final ExecutorService READER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hostile-xdf-reader");
-        t.setDaemon(true);
-        return t;
-    });
     private static final AtomicInteger FILES = new AtomicInteger();
     /** The most any check allocated, and for which file size: printed after a run to show how far the bound is. */
     private static final java.util.concurrent.atomic.AtomicLong MOST_ALLOCATED = new java.util.concurrent.atomic.AtomicLong();
@@ -258,21 +248,8 @@ final class HostileXdf {
             throw new UncheckedIOException(e);
         }
         try {
-            Future<Outcome> f = READER.submit(() -> read(file, bytes.length, what));
-            try {
-                return f.get(HANG_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                throw new AssertionError(what + ": the reader did not finish within " + HANG_SECONDS + " s");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof AssertionError a) {
-                    throw a;
-                }
-                throw new AssertionError(what + ": " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            // the reader's own allocation bound is checked in read(), against the file's size
+            return Bounded.run(what, HANG_SECONDS, Long.MAX_VALUE, () -> read(file, bytes.length, what));
         } finally {
             try {
                 Files.deleteIfExists(file);

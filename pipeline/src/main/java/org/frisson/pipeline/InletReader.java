@@ -4,6 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import org.frisson.lsl.Inlet;
 import org.frisson.lsl.InletMonitor;
 import org.frisson.lsl.LslException;
+import org.frisson.lsl.Printable;
 import org.frisson.lsl.Resolver;
 import org.frisson.lsl.StreamEvent;
 import org.frisson.lsl.StreamInfo;
@@ -58,7 +59,7 @@ final class InletReader implements Runnable {
         try {
             inlet.openStream(5.0);
         } catch (LslException e) {
-            log.accept("input '" + health.name + "': could not open the stream yet (" + e.getMessage()
+            log.accept("input '" + Printable.of(health.name) + "': could not open the stream yet (" + e.getMessage()
                     + "); retrying while pulling");
         }
         monitor.warmUp();
@@ -73,7 +74,7 @@ final class InletReader implements Runnable {
                         : inlet.pullAvailable(values, stamps, PULL_TIMEOUT_SECONDS);
             } catch (LslException e) {
                 health.error = e.getMessage();
-                log.accept("input '" + health.name + "': " + e.getMessage());
+                log.accept("input '" + Printable.of(health.name) + "': " + e.getMessage());
                 sleepQuietly();
                 continue;
             }
@@ -115,21 +116,22 @@ final class InletReader implements Runnable {
         if (e instanceof StreamEvent.Gap g) {
             health.gaps++;
             health.missedSamples += g.missed();
-            log.accept(String.format("input '%s': gap of %.3f s (~%d samples missed)", g.stream(), g.seconds(),
-                    g.missed()));
+            log.accept(String.format("input '%s': gap of %.3f s (~%d samples missed)", Printable.of(g.stream()),
+                    g.seconds(), g.missed()));
         } else if (e instanceof StreamEvent.ClockReset r) {
             health.clockResets.incrementAndGet();
-            log.accept(String.format("input '%s': clock reset%s", r.stream(),
+            log.accept(String.format("input '%s': clock reset%s", Printable.of(r.stream()),
                     r.jump() != 0 ? String.format(" (stamps jumped %.3f s)", r.jump()) : ""));
         } else if (e instanceof StreamEvent.Lost l) {
             health.lost = true;
             health.losses++;
-            log.accept(String.format("input '%s': lost (silent for %.1f s)", l.stream(), l.silentSeconds()));
+            log.accept(String.format("input '%s': lost (silent for %.1f s)", Printable.of(l.stream()),
+                    l.silentSeconds()));
             nextReshapeCheck = 0;
         } else if (e instanceof StreamEvent.Recovered r) {
             health.lost = false;
             health.error = "";
-            log.accept(String.format("input '%s': recovered after %.1f s", r.stream(), r.downSeconds()));
+            log.accept(String.format("input '%s': recovered after %.1f s", Printable.of(r.stream()), r.downSeconds()));
         }
     }
 
@@ -146,7 +148,7 @@ final class InletReader implements Runnable {
                     health.error = String.format("stream '%s' (source_id %s) came back with %d channels of %s; "
                                     + "this pipeline expects %d channels of %s: restart the pipeline to accept it",
                             s.name(), s.sourceId(), s.channelCount(), s.format(), mine.channelCount(), mine.format());
-                    log.accept("input '" + mine.name() + "': " + health.error);
+                    log.accept("input '" + Printable.of(mine.name()) + "': " + health.error);
                 }
             }
         } finally {

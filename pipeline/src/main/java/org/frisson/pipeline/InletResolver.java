@@ -2,6 +2,7 @@ package org.frisson.pipeline;
 
 import org.frisson.lsl.Inlet;
 import org.frisson.lsl.LslException;
+import org.frisson.lsl.Printable;
 import org.frisson.lsl.Resolver;
 import org.frisson.lsl.StreamInfo;
 
@@ -28,19 +29,45 @@ final class InletResolver {
      * has none.
      *
      * @throws LslException when a required input finds too few streams within the resolve time
+     * @throws PipelineConfig.ConfigException naming the file, the input and the stream, when the one stream of a
+     *                                        required input cannot be taken ({@link StreamFit})
      */
     List<Inlet> open(PipelineConfig.Input in) {
         List<Inlet> inlets = new ArrayList<>();
         for (StreamInfo info : resolve(in, config.settings().resolveSeconds())) {
+            String unfit = StreamFit.unfit(config, in, info);
+            if (unfit != null) {
+                info.close();
+                leaveOut(in, unfit, inlets);
+                continue;
+            }
             Inlet inlet = Inlet.open(info, Inlet.options().expect(in.channels() > 0 ? in.channels() : -1, null));
             info.close();
+            String unreadable = StreamFit.unreadable(config, in, inlet.info());
+            if (unreadable != null) {
+                inlet.close();
+                leaveOut(in, unreadable, inlets);
+                continue;
+            }
             inlets.add(inlet);
             StreamInfo full = inlet.info();
-            log.accept(String.format("input '%s': %s (%s, %d ch, %s, %s) from %s", in.role(), full.name(),
-                    full.type(), full.channelCount(), full.format(),
-                    full.isIrregular() ? "irregular" : full.nominalRate() + " Hz", full.hostname()));
+            log.accept(String.format("input '%s': %s (%s, %d ch, %s, %s) from %s", in.role(), Printable.of(full.name()),
+                    Printable.of(full.type()), full.channelCount(), full.format(),
+                    full.isIrregular() ? "irregular" : full.nominalRate() + " Hz", Printable.of(full.hostname())));
         }
         return inlets;
+    }
+
+    /**
+     * A stream the pipeline cannot take ({@link StreamFit}) is left out with a log line when its input takes
+     * several streams or is optional; otherwise it refuses the run.
+     */
+    private void leaveOut(PipelineConfig.Input in, String why, List<Inlet> opened) {
+        if (in.required() && !in.multiple()) {
+            opened.forEach(Inlet::close);
+            throw new PipelineConfig.ConfigException(why);
+        }
+        log.accept(why + "; left out");
     }
 
     private List<StreamInfo> resolve(PipelineConfig.Input in, double seconds) {

@@ -246,15 +246,18 @@ public final class Pipeline implements AutoCloseable {
      * that may arrive meanwhile (irregular streams: {@link #IRREGULAR_HISTORY} samples), with its gauges.
      */
     private List<Aligner.Input> histories(List<double[]> windowPerStream) {
-        PipelineConfig.Settings s = config.settings();
         List<Aligner.Input> inputs = new ArrayList<>();
         for (int i = 0; i < infos.size(); i++) {
             StreamInfo info = infos.get(i);
             PipelineConfig.Input in = config.input(health.get(i).role);
-            int capacity = info.isIrregular() ? IRREGULAR_HISTORY
-                    : (int) Math.ceil((windowPerStream.get(i)[0] + in.timeout() + s.hop() + 2.0) * info.nominalRate())
-                    + s.chunkValues();
-            StreamBuffer buffer = new StreamBuffer(info.channelCount(), capacity, info.format() == ChannelFormat.STRING);
+            long capacity = StreamFit.history(config, in, info, windowPerStream.get(i)[0]);
+            String tooLong = StreamFit.tooLong(StreamFit.where(config, in, info), info, capacity);
+            if (tooLong != null) {
+                throw new PipelineConfig.ConfigException(tooLong + " (with the longest window a stage reads, "
+                        + windowPerStream.get(i)[0] + " s)");
+            }
+            StreamBuffer buffer = new StreamBuffer(info.channelCount(), (int) capacity,
+                    info.format() == ChannelFormat.STRING);
             StreamHealth h = health.get(i);
             metrics.streamGauges(h);
             inputs.add(new Aligner.Input(buffer, h, in.required() && !info.isIrregular(), in.timeout(),

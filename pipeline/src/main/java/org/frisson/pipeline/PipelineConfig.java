@@ -87,6 +87,15 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
             "serial_number", "reconnect_after");
     private static final Set<String> OUTPUT = Set.of("name", "type", "source_id");
 
+    /**
+     * The most characters a config may hold (the repository's are a few thousand): SnakeYAML's scanner allocates
+     * with the square of a long scalar's length (a 6 MB one: 80 GB and half a minute before its own limit).
+     */
+    public static final int MAX_CHARS = 256 * 1024;
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+
     /** Reads and validates {@code file}. */
     public static PipelineConfig load(Path file) {
         String text;
@@ -94,6 +103,8 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
@@ -102,12 +113,20 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
 
     /** Parses and validates YAML text; {@code file} names it in messages. */
     public static PipelineConfig parse(Path file, String yaml) {
+        if (yaml.length() > MAX_CHARS) {
+            throw new ConfigException(file + ": " + yaml.length() + " characters, more than the " + MAX_CHARS
+                    + " a config may hold");
+        }
         Object root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
+            noAliases(file, yaml);
+            root = MAPPER.readValue(yaml, Object.class);
         } catch (JacksonException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage()
+            String message = String.valueOf(e.getOriginalMessage()).strip().split("\\R", 2)[0];
+            throw new ConfigException(file + ": not valid YAML: " + org.frisson.lsl.Printable.of(message)
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
         Reader r = new Reader(file);
         Map<String, Object> top = r.map(root, "");
@@ -129,6 +148,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         }
         List<Input> inputs = new ArrayList<>();
         for (Map.Entry<String, Object> e : ins.entrySet()) {
+            r.named(e.getKey(), "inputs");
             String at = "inputs." + e.getKey();
             Map<String, Object> m = r.map(e.getValue(), at);
             r.onlyKeys(m, INPUT, at);
@@ -163,6 +183,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
         Map<String, Output> outputs = new LinkedHashMap<>();
         Map<String, Object> outs = r.map(top.getOrDefault("outputs", Map.of()), "outputs");
         for (Map.Entry<String, Object> e : outs.entrySet()) {
+            r.named(e.getKey(), "outputs");
             String at = "outputs." + e.getKey();
             Map<String, Object> m = r.map(e.getValue(), at);
             r.onlyKeys(m, OUTPUT, at);
@@ -172,6 +193,24 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                     r.string(m, "source_id", name, at)));
         }
         return new PipelineConfig(file, settings, List.copyOf(inputs), List.copyOf(stages), outputs);
+    }
+
+    /**
+     * Refuses aliases ({@code *name}): the YAML reader does not expand them but reads the anchor's name as a string,
+     * so {@code query: *q} would silently become the query {@code q}.
+     */
+    private static void noAliases(Path file, String yaml) throws IOException {
+        try (com.fasterxml.jackson.dataformat.yaml.YAMLParser p =
+                     (com.fasterxml.jackson.dataformat.yaml.YAMLParser) YAML.createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    String at = p.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
+                    throw new ConfigException(file + ": " + (at.isEmpty() ? "" : at + ": ") + "aliases (*"
+                            + org.frisson.lsl.Printable.of(p.getText()) + ") are not supported: write the value out (line "
+                            + p.currentLocation().getLineNr() + ")");
+                }
+            }
+        }
     }
 
     /**
@@ -262,6 +301,19 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
             return typed;
         }
 
+        /** A value as a message quotes it: printable, and cut when long. */
+        static String shown(Object v) {
+            String s = org.frisson.lsl.Printable.of(String.valueOf(v));
+            return "'" + (s.length() > 80 ? s.substring(0, 80) + "… (" + s.length() + " characters)" : s) + "'";
+        }
+
+        /** Refuses an empty or blank name of an input or output (the key under {@code at}). */
+        void named(String key, String at) {
+            if (key.isBlank()) {
+                throw new ConfigException(file + ": " + at + ": a name is empty ('" + key + "')");
+            }
+        }
+
         void onlyKeys(Map<String, Object> m, Set<String> allowed, String at) {
             for (String k : m.keySet()) {
                 if (!allowed.contains(k)) {
@@ -316,7 +368,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                 return fallback;
             }
             if (!(v instanceof Boolean b)) {
-                throw new ConfigException(file + ": " + at + "." + key + " must be true or false, got '" + v + "'");
+                throw new ConfigException(file + ": " + at + "." + key + " must be true or false, got " + shown(v));
             }
             return b;
         }
@@ -327,7 +379,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                 return fallback;
             }
             if (!(v instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
-                throw new ConfigException(file + ": " + at + "." + key + " must be a positive number, got '" + v + "'");
+                throw new ConfigException(file + ": " + at + "." + key + " must be a positive number, got " + shown(v));
             }
             return n.doubleValue();
         }
@@ -346,7 +398,7 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                 return fallback;
             }
             if (!(v instanceof Integer i) || i < 0) {
-                throw new ConfigException(file + ": " + at + "." + key + " must be a whole number >= 0, got '" + v + "'");
+                throw new ConfigException(file + ": " + at + "." + key + " must be a whole number >= 0, got " + shown(v));
             }
             return i;
         }
@@ -362,8 +414,8 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
                 for (RingWait k : RingWait.values()) {
                     known.add(k.configName());
                 }
-                throw new ConfigException(file + ": " + at + "." + key + " must be one of " + known + ", got '" + v
-                        + "'");
+                throw new ConfigException(file + ": " + at + "." + key + " must be one of " + known + ", got "
+                        + shown(v));
             }
             return w;
         }
@@ -379,8 +431,9 @@ public record PipelineConfig(Path file, Settings settings, List<Input> inputs, L
 
     /** The config is invalid; the message names the file and the key. */
     public static final class ConfigException extends IllegalArgumentException {
+        /** {@code message} in one line: control characters (a line break in a quoted value) shown as '?'. */
         public ConfigException(String message) {
-            super(message);
+            super(org.frisson.lsl.Printable.of(message));
         }
     }
 }

@@ -34,6 +34,13 @@ final class RecordingSource implements InputSource {
         for (PipelineConfig.Input in : config.inputs()) {
             maxTimeout = Math.max(maxTimeout, in.timeout());
             for (StreamInfo info : byRole.getOrDefault(in.role(), List.of())) {
+                String unfit = StreamFit.unfit(config, in, info);
+                if (unfit == null) {
+                    unfit = StreamFit.unreadable(config, in, info);
+                }
+                if (unfit != null) {
+                    throw new PipelineConfig.ConfigException(unfit);
+                }
                 bound.add(new Bound(in, info));
                 infos.add(info);
             }
@@ -69,18 +76,23 @@ final class RecordingSource implements InputSource {
      */
     void feed(int stream, int samples, double[] stamps, double[] values, String[] texts) {
         ChunkEvent e = event;
-        e.stream = stream;
-        e.samples = samples;
-        System.arraycopy(stamps, 0, e.stamps, 0, samples);
         int channels = infos.get(stream).channelCount();
-        if (texts != null) {
-            System.arraycopy(texts, 0, e.texts, 0, samples * channels);
-        } else {
-            System.arraycopy(values, 0, e.values, 0, samples * channels);
+        // as many samples at a time as one chunk of the ring holds, as a live pipeline takes them
+        int most = Math.max(1, (texts != null ? e.texts.length : e.values.length) / channels);
+        for (int first = 0; first < samples; first += most) {
+            int n = Math.min(most, samples - first);
+            e.stream = stream;
+            e.samples = n;
+            System.arraycopy(stamps, first, e.stamps, 0, n);
+            if (texts != null) {
+                System.arraycopy(texts, first * channels, e.texts, 0, n * channels);
+            } else {
+                System.arraycopy(values, first * channels, e.values, 0, n * channels);
+            }
+            dataClock = Math.max(dataClock, stamps[first + n - 1]);
+            e.arrival = dataClock;
+            aligner.onEvent(e, 0, true);
         }
-        dataClock = Math.max(dataClock, stamps[samples - 1]);
-        e.arrival = dataClock;
-        aligner.onEvent(e, 0, true);
     }
 
     /**

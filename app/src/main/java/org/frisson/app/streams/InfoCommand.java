@@ -89,19 +89,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     /** The text with control characters (a damaged or hostile file's names may hold any) shown as '?'. */
     static String printable(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.substring(0, i));
-                }
-                sb.append('?');
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return org.frisson.lsl.Printable.of(s);
     }
 
     private static String fmt(double rate) {
