@@ -201,16 +201,85 @@ class PipelineTest {
         TestSource gsr = source("gsr", "GSR", 1, 32);
         Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
         await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
-        gsr.close();
-        open.remove(gsr);
-        TestSource reshaped = new TestSource(gsr.name, "GSR", "src-gsr-" + session, 3, 32);
-        open.add(reshaped);
+        restart(gsr, "src-gsr-" + session, 3, 32);
         await().atMost(Duration.ofSeconds(30)).until(() -> !p.health().get(1).error().isEmpty());
         String error = p.health().get(1).error();
         assertTrue(error.contains(gsr.name) && error.contains("3 channels") && error.contains("1 channels"), error);
         int before = seen(eeg.name).size();
         await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 8);
         assertTrue(seen(eeg.name).stream().skip(before).noneMatch(ProbeStage.Seen::missing));
+    }
+
+    /**
+     * Closes {@code s} and opens a stream of the same name and type in its place, under {@code sourceId}, with
+     * {@code channels} channels at {@code rate}; returns when (local clock) the old one was closed.
+     */
+    private double restart(TestSource s, String sourceId, int channels, double rate) {
+        s.close();
+        open.remove(s);
+        double closedAt = Lsl.localClock();
+        open.add(new TestSource(s.name, "GSR", sourceId, channels, rate));
+        return closedAt;
+    }
+
+    /**
+     * Once a restarted stream was reported: {@code other} gives 8 more frames, none missing; {@code restarted} is
+     * missing in 8 more, and none of its frames ever held a sample stamped after {@code restartedAt}.
+     */
+    private static void assertOthersRunAndTheRestartedStreamStaysOut(String other, String restarted,
+                                                                      double restartedAt) {
+        int before = seen(other).size();
+        int restartedBefore = seen(restarted).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(other).size() >= before + 8
+                && seen(restarted).size() >= restartedBefore + 8);
+        assertTrue(seen(other).stream().skip(before).noneMatch(ProbeStage.Seen::missing));
+        assertTrue(seen(restarted).stream().skip(restartedBefore).allMatch(ProbeStage.Seen::missing));
+        assertTrue(seen(restarted).stream().allMatch(f -> f.stamps().length == 0
+                || f.stamps()[f.stamps().length - 1] <= restartedAt), "a sample of the restarted stream reached a frame");
+    }
+
+    @Test
+    void aStreamRestartedUnderANewSourceIdIsReportedAndNotTakenWhileOthersRun() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        // the GSR input asks for its stream by name, which the restarted stream answers to as well
+        String byName = "  gsr: {query: \"name='" + gsr.name + "'\", timeout: 0.5}\n";
+        Pipeline p = pipeline(input("eeg", 0.5) + byName, "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        double restartedAt = restart(gsr, "src-gsr-renewed-" + session, 1, 32);
+        // the stream is lost after 2 s; from then on the query is looked up every 2 s (look-ups of a just
+        // started outlet can go unanswered for many seconds on a busy machine)
+        await().atMost(Duration.ofSeconds(60)).until(() -> !p.health().get(1).error().isEmpty());
+        double reportedAfter = Lsl.localClock() - restartedAt;
+        String error = p.health().get(1).error();
+        assertTrue(error.contains(gsr.name) && error.contains("src-gsr-" + session)
+                && error.contains("src-gsr-renewed-" + session), error);
+        assertTrue(p.health().get(1).lost());
+        // the other input goes on; the renewed stream is not taken
+        assertOthersRunAndTheRestartedStreamStaysOut(eeg.name, gsr.name, restartedAt);
+        assertEquals(1, log.stream().filter(l -> l.contains("src-gsr-renewed-" + session)).count(), log.toString());
+        System.out.printf("new source id: reported %.1f s after the restart, GSR missing in %d frames: %s%n",
+                reportedAfter, p.health().get(1).missingFrames(), error);
+    }
+
+    @Test
+    void aStreamRestartedAtAnotherRateIsReportedAndRefusedWhileOthersRun() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        // same name and source id: liblsl reconnects the inlet to it, whatever its rate
+        double restartedAt = restart(gsr, "src-gsr-" + session, 1, 64);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !p.health().get(1).error().isEmpty());
+        double reportedAfter = Lsl.localClock() - restartedAt;
+        String error = p.health().get(1).error();
+        assertTrue(error.contains(gsr.name) && error.contains("64.0 Hz") && error.contains("32.0 Hz"), error);
+        // the other input goes on; not one sample of the 64 Hz stream reaches a window laid out for 32 Hz
+        assertOthersRunAndTheRestartedStreamStaysOut(eeg.name, gsr.name, restartedAt);
+        assertEquals(1, log.stream().filter(l -> l.contains("came back at 64.0 Hz")).count(), log.toString());
+        assertEquals(error, p.health().get(1).error(), "the error stays while the stream is refused");
+        System.out.printf("rate change: reported %.1f s after the restart, %d clock reset(s), GSR missing in %d frames:"
+                + " %s%n", reportedAfter, p.health().get(1).clockResets(), p.health().get(1).missingFrames(), error);
     }
 
     @Test
