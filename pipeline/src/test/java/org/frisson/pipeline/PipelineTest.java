@@ -75,31 +75,144 @@ class PipelineTest {
         Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1) + input("ppg", 1), "eeg, gsr, ppg", 1.0);
         await().atMost(Duration.ofSeconds(20)).until(() -> seen(ppg.name).size() >= 12);
         for (TestSource s : List.of(eeg, gsr, ppg)) {
-            List<ProbeStage.Seen> frames = seen(s.name);
-            // the inlet receives what is pushed after it subscribed: expectations start at its first sample
-            double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
-                    .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
-            double lastTime = Double.NEGATIVE_INFINITY;
-            int checked = 0;
-            for (ProbeStage.Seen f : frames) {
-                assertTrue(f.time() > lastTime, "frame times increase");
-                if (lastTime != Double.NEGATIVE_INFINITY) {
-                    assertEquals(0.25, f.time() - lastTime, 1e-9, "one frame per hop");
-                }
-                lastTime = f.time();
-                if (f.missing()) {
-                    continue;
-                }
-                List<Double> expected = s.pushedIn(Math.max(f.time() - 1.0, firstReceived - 1e-6), f.time());
-                assertEquals(expected.size(), f.stamps().length, s.name + " frame " + f.frame() + " window size");
-                for (int i = 0; i < expected.size(); i++) {
-                    assertEquals(expected.get(i), f.stamps()[i], 1e-3, s.name + " stamp " + i);
-                }
-                checked++;
-            }
+            int checked = assertWindowsHoldWhatWasPushed(s, 1.0);
             assertTrue(checked >= 8, s.name + ": only " + checked + " complete frames");
         }
         assertEquals(0, p.health().stream().mapToLong(StreamHealth::missedSamples).sum());
+    }
+
+    /**
+     * Frames of {@code s} come one hop apart, and every frame where it is not missing holds exactly the samples
+     * it pushed in the frame's window (from the first the inlet received on); returns how many were checked.
+     */
+    private static int assertWindowsHoldWhatWasPushed(TestSource s, double window) {
+        List<ProbeStage.Seen> frames = seen(s.name);
+        // the inlet receives what is pushed after it subscribed: expectations start at its first sample
+        double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
+                .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
+        double lastTime = Double.NEGATIVE_INFINITY;
+        int checked = 0;
+        for (ProbeStage.Seen f : frames) {
+            assertTrue(f.time() > lastTime, "frame times increase");
+            if (lastTime != Double.NEGATIVE_INFINITY) {
+                assertEquals(0.25, f.time() - lastTime, 1e-9, "one frame per hop");
+            }
+            lastTime = f.time();
+            if (f.missing()) {
+                continue;
+            }
+            List<Double> expected = s.pushedIn(Math.max(f.time() - window, firstReceived - 1e-6), f.time());
+            assertEquals(expected.size(), f.stamps().length, s.name + " frame " + f.frame() + " window size");
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), f.stamps()[i], 1e-3, s.name + " stamp " + i);
+            }
+            checked++;
+        }
+        return checked;
+    }
+
+    /** Every sample number (channel 0) from the first to the last the frames of {@code stream} held is in one. */
+    private static void assertNoSampleSkipped(String stream) {
+        java.util.TreeSet<Long> numbers = new java.util.TreeSet<>();
+        for (ProbeStage.Seen f : seen(stream)) {
+            for (double k : f.firstChannel()) {
+                numbers.add((long) k);
+            }
+        }
+        assertEquals(numbers.last() - numbers.first() + 1, numbers.size(), stream + ": samples skipped between "
+                + numbers.first() + " and " + numbers.last());
+    }
+
+    /** Sizes of the windows of {@code stream} that lie wholly after its first received sample. */
+    private static java.util.Set<Integer> fullWindowSizes(String stream, double window) {
+        List<ProbeStage.Seen> frames = seen(stream);
+        double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
+                .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
+        java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+        for (ProbeStage.Seen f : frames) {
+            if (!f.missing() && f.time() - window > firstReceived) {
+                sizes.add(f.stamps().length);
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void streamsTwoPercentOffTheirDeclaredRateAreTakenWholeAtTheirRealRate() {
+        // the EEG declares 128 Hz and runs 2 % fast; the GSR declares 32 Hz and runs 2 % slow
+        TestSource eeg = new TestSource("eeg-" + session, "EEG", "src-eeg-" + session, 2, 128, 128 * 1.02);
+        open.add(eeg);
+        TestSource gsr = new TestSource("gsr-" + session, "GSR", "src-gsr-" + session, 1, 32, 32 * 0.98);
+        open.add(gsr);
+        Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1), "eeg, gsr", 1.0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        double t1 = Lsl.localClock();
+        long[] n1 = {p.health().get(0).samples(), p.health().get(1).samples()};
+        // ten seconds of frames
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(gsr.name).size() >= 44
+                && Lsl.localClock() >= t1 + 10);
+        double t2 = Lsl.localClock();
+        long[] n2 = {p.health().get(0).samples(), p.health().get(1).samples()};
+        for (TestSource s : List.of(eeg, gsr)) {
+            // nothing lost, nothing added: every window holds what was pushed in its span, no sample skipped
+            assertTrue(assertWindowsHoldWhatWasPushed(s, 1.0) >= 30, s.name);
+            assertNoSampleSkipped(s.name);
+        }
+        // a 1 s window holds what a second of the real rate gives: 130.56 and 31.36 samples, not 128 and 32
+        assertEquals(java.util.Set.of(130, 131), fullWindowSizes(eeg.name, 1.0));
+        assertEquals(java.util.Set.of(31, 32), fullWindowSizes(gsr.name, 1.0));
+        double[] taken = new double[2];
+        for (int i = 0; i < 2; i++) {
+            StreamHealth h = p.health().get(i);
+            assertEquals(0, h.droppedSamples(), h.name());
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.clockResets(), h.name());
+            taken[i] = (n2[i] - n1[i]) / (t2 - t1);
+        }
+        // health counts what arrives: its rates follow the real ones (arrival times make them coarse)
+        assertEquals(130.56, taken[0], 13.0, "EEG samples taken in per second");
+        assertEquals(31.36, taken[1], 3.2, "GSR samples taken in per second");
+        System.out.printf("2 %% off rate: EEG declared 128 Hz, real 130.56 Hz, taken in at %.2f/s, health rate %.1f Hz;"
+                        + " GSR declared 32 Hz, real 31.36 Hz, taken in at %.2f/s, health rate %.1f Hz; windows %s and %s;"
+                        + " missing frames %d and %d, late samples %d and %d%n", taken[0],
+                p.health().get(0).effectiveRate(), taken[1], p.health().get(1).effectiveRate(),
+                fullWindowSizes(eeg.name, 1.0), fullWindowSizes(gsr.name, 1.0), p.health().get(0).missingFrames(),
+                p.health().get(1).missingFrames(), p.health().get(0).lateSamples(), p.health().get(1).lateSamples());
+    }
+
+    @Test
+    void aClockDriftingAHundredPpmPassesUncorrectedWithFramesOnTheirGridAndNothingLost() {
+        // the EEG's clock runs 100 ppm fast: it pushes 128 samples a second, stamped 1.0001 s apart per second
+        TestSource eeg = TestSource.drifting("eeg-" + session, "EEG", "src-eeg-" + session, 2, 128, 100);
+        open.add(eeg);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1), "eeg, gsr", 1.0);
+        // twenty seconds of frames
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        int first = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(90)).until(() -> seen(eeg.name).size() >= first + 80);
+        for (TestSource s : List.of(eeg, gsr)) {
+            // frames on their grid of the local clock, every window holding what was pushed, nothing skipped
+            assertTrue(assertWindowsHoldWhatWasPushed(s, 1.0) >= 60, s.name);
+            assertNoSampleSkipped(s.name);
+        }
+        for (StreamHealth h : p.health()) {
+            assertEquals(0, h.clockResets(), h.name());
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.droppedSamples(), h.name());
+        }
+        // the drift is not corrected: over the run the stamps stages see run 100 ppm ahead of the samples' time
+        List<ProbeStage.Seen> frames = seen(eeg.name).stream().filter(f -> f.stamps().length > 0).toList();
+        ProbeStage.Seen a = frames.get(0);
+        ProbeStage.Seen b = frames.get(frames.size() - 1);
+        double sampled = (b.firstChannel()[b.stamps().length - 1] - a.firstChannel()[0]) / 128.0;
+        double stamped = b.stamps()[b.stamps().length - 1] - a.stamps()[0];
+        double ppm = (stamped / sampled - 1) * 1e6;
+        assertEquals(100, ppm, 20, "drift of the stamps against the samples' time over " + sampled + " s");
+        System.out.printf("100 ppm drift: over %.1f s of samples the stamps moved %.2f ms ahead (%.1f ppm); %d EEG "
+                        + "frames on the grid, 0 clock resets, 0 gaps, 0 dropped, late %d, missing frames %d%n",
+                sampled, (stamped - sampled) * 1e3, ppm, seen(eeg.name).size(), p.health().get(0).lateSamples(),
+                p.health().get(0).missingFrames());
     }
 
     @Test
