@@ -1,5 +1,6 @@
 package org.frisson.pipeline;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.frisson.lsl.Lsl;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ class PipelineTest {
 
     @AfterEach
     void closeAll() throws Exception {
+        SlowStage.slow = false; // a slow stage would hold the pipeline's close back
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
@@ -393,6 +395,62 @@ class PipelineTest {
         assertEquals(error, p.health().get(1).error(), "the error stays while the stream is refused");
         System.out.printf("rate change: reported %.1f s after the restart, %d clock reset(s), GSR missing in %d frames:"
                 + " %s%n", reportedAfter, p.health().get(1).clockResets(), p.health().get(1).missingFrames(), error);
+    }
+
+    @Test
+    void aStageSlowerThanTheHopIsCountedAndHoldsEveryFrameBackUntilItKeepsUpAgain() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SlowStage.slow = true; // each frame takes it until the local clock has moved two hops on
+        String yaml = "pipeline: {hop: 0.25, resolve_seconds: 5, ring_size: 256}\n"
+                + "inputs:\n" + input("eeg", 0.5) + input("gsr", 0.5)
+                + "stages:\n  - {name: probe, kind: test_probe, inputs: \"eeg, gsr\", window: 0.5}\n"
+                + "  - {name: slow, kind: test_slow, hops: 2}\n"
+                + "outputs:\n  features: {name: frisson.features.test-" + session + ", source_id: f-" + session + "}\n"
+                + "  health: {name: frisson.health.test-" + session + ", source_id: h-" + session + "}\n";
+        Pipeline p = Pipeline.start(PipelineConfig.parse(Path.of("test.yaml"), yaml), meters, log::add);
+        open.add(p);
+        Counter overruns = meters.get("frisson.frames.overrun").counter();
+        // every frame is an overrun, counted
+        await().atMost(Duration.ofSeconds(60)).until(() -> overruns.count() >= 8);
+        // what backs up: the ring fills (its readers wait for room, liblsl holds their samples), frames fall behind
+        await().atMost(Duration.ofSeconds(60)).until(() -> meters.get("frisson.ring.free").gauge().value() <= 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> newestFrame(eeg.name) < Lsl.localClock() - 2.0);
+        // what is counted: the streams' data comes too late for frames that were due, which go out with them
+        // missing; their samples then arrive after their frames
+        await().atMost(Duration.ofSeconds(60)).until(() -> p.health().stream()
+                .allMatch(h -> h.missingFrames() > 0 && h.lateSamples() > 0));
+        long slowFrames = SlowStage.FRAMES.get();
+        double behind = Lsl.localClock() - newestFrame(eeg.name);
+        SlowStage.slow = false;
+        double fastAt = Lsl.localClock();
+        // it keeps up again: frames catch up with the streams and hold their data
+        await().atMost(Duration.ofSeconds(30)).until(() -> newestFrame(eeg.name) > Lsl.localClock() - 1.0
+                && seen(eeg.name).stream().anyMatch(f -> f.time() > fastAt && !f.missing())
+                && seen(gsr.name).stream().anyMatch(f -> f.time() > fastAt && !f.missing()));
+        // nothing dropped on the way: no gap in any stream, nothing overwritten before a frame covered it
+        for (StreamHealth h : p.health()) {
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.droppedSamples(), h.name());
+            assertFalse(h.lost(), h.name());
+        }
+        assertEquals(0.0, meters.get("frisson.samples.dropped").counter().count());
+        List<String> said = log.stream().filter(l -> l.contains("longer than the 0.250 s hop")).toList();
+        assertEquals(1, said.size(), log.toString());
+        assertTrue(said.get(0).contains("stage 'slow'") && said.get(0).contains("frisson.frames.overrun"), said.get(0));
+        StreamHealth h0 = p.health().get(0);
+        StreamHealth h1 = p.health().get(1);
+        System.out.printf("slow stage: %d frames at two hops each, %.0f overruns, frames %.1f s behind; EEG missing in %d"
+                        + " frames, %d samples late; GSR missing in %d frames, %d samples late; 0 gaps, 0 dropped%n",
+                slowFrames, overruns.count(), behind, h0.missingFrames(), h0.lateSamples(), h1.missingFrames(),
+                h1.lateSamples());
+    }
+
+    /** Time of the newest frame the probe saw for {@code stream}, minus infinity before the first. */
+    private static double newestFrame(String stream) {
+        List<ProbeStage.Seen> frames = seen(stream);
+        return frames.isEmpty() ? Double.NEGATIVE_INFINITY : frames.get(frames.size() - 1).time();
     }
 
     @Test
