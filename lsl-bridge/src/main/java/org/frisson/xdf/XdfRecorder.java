@@ -5,7 +5,6 @@ import org.frisson.lsl.StreamInfo;
 import org.frisson.lsl.StreamXml;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,8 +23,11 @@ import java.util.function.Consumer;
  * chunk every {@link Options#boundaryInterval}, and forces the file to disk every
  * {@link Options#flushInterval}. When the disk falls behind, producers wait for a free buffer (back
  * pressure) up to {@link Options#maxWait}; samples that still find none are counted in
- * {@link #droppedSamples()} and reported, never silently lost. {@link #close()} writes the footers
- * (first and last stamp, sample count, clock offsets).
+ * {@link #droppedSamples()} and reported, never silently lost. A write that fails (a full disk) is reported
+ * once and stops the recording: the file is cut back to its last whole chunk and stays readable (without
+ * footers), and every sample from then on is counted as dropped; appends go on without error, and
+ * {@link #close()} throws the failure. {@link #close()} writes the footers (first and last stamp, sample
+ * count, clock offsets).
  */
 public final class XdfRecorder implements AutoCloseable {
 
@@ -275,6 +277,11 @@ public final class XdfRecorder implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Whether a write failed, which stopped the recording (it was reported then). */
+    public boolean failed() {
+        return failure != null;
+    }
+
     /**
      * Writes every stream's footer, flushes and closes the file. Appends must have ended; later ones are
      * refused. Idempotent.
@@ -333,11 +340,6 @@ public final class XdfRecorder implements AutoCloseable {
             inFlight.decrementAndGet();
             throw new IllegalStateException("XDF recording " + file + " is closed");
         }
-        IOException f = failure;
-        if (f != null) {
-            inFlight.decrementAndGet();
-            throw new UncheckedIOException("XDF recording " + file + " failed: " + f.getMessage(), f);
-        }
     }
 
     private RecordedStream enter(int streamId) {
@@ -373,8 +375,15 @@ public final class XdfRecorder implements AutoCloseable {
         }
     }
 
-    /** A free buffer, waiting up to maxWait; null (and the samples counted as dropped) when none came. */
+    /**
+     * A free buffer, waiting up to maxWait; null (and the samples counted as dropped) when none came or the
+     * recording has stopped on a write failure.
+     */
     private Block acquire(RecordedStream s, int samples) {
+        if (failure != null) {
+            dropped.addAndGet(samples);
+            return null;
+        }
         Block b = free.poll();
         if (b != null) {
             b.encoder.reset();
@@ -474,19 +483,18 @@ public final class XdfRecorder implements AutoCloseable {
     }
 
     private void write(ByteBuffer[] batch, Block[] taken, int k) {
-        boolean ok = failure == null;
-        if (ok) {
+        boolean tried = failure == null;
+        if (tried) {
             try {
                 writer.write(batch, k);
             } catch (IOException e) {
-                fail(e);
-                ok = false;
+                fail(e); // the blocks written whole before it stay in the file
             }
         }
         for (int i = 0; i < k; i++) {
             Block b = taken[i];
             if (b.stream != null) {
-                if (ok) {
+                if (tried && !batch[i].hasRemaining()) {
                     b.stream.addWritten(b.samples);
                 } else {
                     dropped.addAndGet(b.samples);
@@ -513,7 +521,9 @@ public final class XdfRecorder implements AutoCloseable {
     private void fail(IOException e) {
         if (failure == null) {
             failure = e;
-            report("XDF recording " + file + ": write failed, recording stopped: " + e);
+            report("XDF recording " + file + ": write failed (" + e.getMessage() + "); recording stopped, the file "
+                    + "keeps its first " + writer.size() + " bytes (whole chunks, readable, no footers); every sample "
+                    + "from now on is counted as dropped");
         }
     }
 

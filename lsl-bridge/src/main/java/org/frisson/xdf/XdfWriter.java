@@ -16,7 +16,9 @@ import java.time.format.DateTimeFormatter;
  * Writes encoded chunks to an XDF file, from one thread. The file only ever appears under its name
  * with its magic code and FileHeader chunk complete: they are written to a {@code .part} sibling, forced
  * to disk and renamed. Chunks are handed to the operating system whole, in one write per batch, so a
- * process killed at any moment leaves every chunk written before the kill in the file.
+ * process killed at any moment leaves every chunk written before the kill in the file. A write that fails
+ * part-way (a full disk, a file-size limit) cuts the file back to the end of its last whole chunk, so that
+ * what was written stays readable.
  */
 final class XdfWriter implements AutoCloseable {
 
@@ -25,6 +27,8 @@ final class XdfWriter implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private long written;
+    /** Where each buffer of the batch being written started (its position before the write). */
+    private int[] starts = new int[0];
 
     private XdfWriter(Path file, FileChannel channel, long written) {
         this.file = file;
@@ -74,26 +78,58 @@ final class XdfWriter implements AutoCloseable {
         return written;
     }
 
-    /** Writes the remaining bytes of {@code buffers[0..count)} with as few system calls as the OS allows. */
+    /**
+     * Writes the remaining bytes of {@code buffers[0..count)}, each one or more whole chunks, with as few system
+     * calls as the OS allows. When a write fails, the buffers written whole stay in the file (they have nothing
+     * remaining), the rest is cut off, and the exception is thrown.
+     */
     void write(ByteBuffer[] buffers, int count) throws IOException {
+        if (starts.length < count) {
+            starts = new int[count];
+        }
         long remaining = 0;
         for (int i = 0; i < count; i++) {
+            starts[i] = buffers[i].position();
             remaining += buffers[i].remaining();
         }
+        long whole = written;
         int first = 0;
-        while (remaining > 0) {
-            long n = channel.write(buffers, first, count - first);
-            remaining -= n;
-            written += n;
-            while (first < count && !buffers[first].hasRemaining()) {
-                first++;
+        try {
+            while (remaining > 0) {
+                long n = channel.write(buffers, first, count - first);
+                remaining -= n;
+                written += n;
+                while (first < count && !buffers[first].hasRemaining()) {
+                    whole += buffers[first].limit() - starts[first];
+                    first++;
+                }
             }
+        } catch (IOException e) {
+            cutBack(whole, e);
+            throw e;
         }
     }
 
+    /** Writes one or more whole chunks; when the write fails, none of it stays in the file. */
     void write(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            written += channel.write(buffer);
+        long whole = written;
+        try {
+            while (buffer.hasRemaining()) {
+                written += channel.write(buffer);
+            }
+        } catch (IOException e) {
+            cutBack(whole, e);
+            throw e;
+        }
+    }
+
+    /** Cuts the file back to {@code end}, the end of its last whole chunk, after {@code failure}. */
+    private void cutBack(long end, IOException failure) {
+        try {
+            channel.truncate(end);
+            written = end;
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -25,7 +25,9 @@ import java.util.function.DoubleSupplier;
  * then marked missing in that frame. Irregular streams (markers) never hold a frame back. Frames
  * never wait forever and silence is never filled with zeros. Stages run in config order on this
  * thread; each regular output gets one sample per frame, written once in place and read by every output
- * listener (LSL outlets, files, recorder, dashboards) in turn.
+ * listener (LSL outlets, files, recorder, dashboards) in turn. Live, a frame whose stages together take
+ * longer than the hop is an overrun: counted ({@code frisson.frames.overrun}), the first one logged with the
+ * slowest stage; frames then fall behind their streams, none is skipped.
  */
 final class Aligner implements EventHandler<ChunkEvent>, Frame {
 
@@ -97,6 +99,9 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     private final DoubleSupplier clock;
     private final DoubleSupplier wallClock;
     private final double hop;
+    private final long hopNanos;
+    /** Whether frames are due in real time (live), so that stages slower than the hop hold them back. */
+    private final boolean realTime;
     private final double healthPeriod;
 
     private double nextFrame = Double.NaN;
@@ -105,6 +110,7 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
     private double frameTime;
     private double nextHealth = Double.NaN;
     private volatile long framesEmitted;
+    private long overruns;
     private double frameLimit = Double.POSITIVE_INFINITY;
 
     /**
@@ -125,6 +131,8 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         this.listeners = listeners;
         this.metrics = metrics;
         this.hop = hop;
+        this.hopNanos = (long) (hop * 1e9);
+        this.realTime = !Double.isNaN(wallClock.getAsDouble());
         this.healthPeriod = healthPeriod;
         this.clock = clock;
         this.wallClock = wallClock;
@@ -224,6 +232,9 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         for (NumberOutput o : outputs) {
             o.clear();
         }
+        long stagesStart = System.nanoTime();
+        StageRun slowest = null;
+        long slowestNanos = -1;
         for (StageRun run : stages) {
             if (run.off) {
                 continue;
@@ -234,7 +245,16 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
             } catch (RuntimeException ex) {
                 switchOff(run, t, ex);
             }
-            run.timer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            long spent = System.nanoTime() - t0;
+            run.timer.record(spent, TimeUnit.NANOSECONDS);
+            if (spent > slowestNanos) {
+                slowestNanos = spent;
+                slowest = run;
+            }
+        }
+        long stagesNanos = System.nanoTime() - stagesStart;
+        if (realTime && stagesNanos > hopNanos) {
+            overrun(t, stagesNanos, slowest, slowestNanos);
         }
         double latency = Double.NaN;
         for (int k = 0; k < outputs.length; k++) {
@@ -250,6 +270,17 @@ final class Aligner implements EventHandler<ChunkEvent>, Frame {
         lastEmitted = t;
         frameIndex++;
         framesEmitted = frameIndex;
+    }
+
+    /** The stages took longer than the hop: counted; the first time, one line names the slowest stage. */
+    private void overrun(double t, long stagesNanos, StageRun slowest, long slowestNanos) {
+        metrics.overruns.increment();
+        if (overruns++ == 0 && slowest != null) {
+            log.accept(String.format(Locale.ROOT, "frame %d (t=%.3f): the stages took %.3f s, longer than the %.3f s "
+                            + "hop (slowest: stage '%s', %.3f s); frames fall behind their streams, which then count "
+                            + "as missing and their samples as late; every overrun is counted in frisson.frames.overrun",
+                    frameIndex, t, stagesNanos / 1e9, hop, slowest.name, slowestNanos / 1e9));
+        }
     }
 
     private void switchOff(StageRun run, double t, RuntimeException ex) {

@@ -5,7 +5,9 @@ import org.frisson.lsl.Lsl;
 import org.frisson.lsl.StreamInfo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -73,9 +75,12 @@ final class LslSource implements InputSource {
     public void start(Aligner aligner, List<StreamHealth> health, List<ChunkListener> chunks) {
         List<StreamInfo> infos = bound.stream().map(Bound::info).toList();
         ring = Ring.start(settings, aligner, chunks, infos, metrics, log);
+        Set<String> uids = new HashSet<>();
+        infos.forEach(info -> uids.add(info.uid()));
         for (int i = 0; i < inlets.size(); i++) {
-            readers.add(new InletReader(i, inlets.get(i), ring.buffer(), settings.chunkValues(), ChunkEvent.TEXT_VALUES,
-                    health.get(i), Math.max(2.0, bound.get(i).input().timeout()), log));
+            PipelineConfig.Input in = bound.get(i).input();
+            readers.add(new InletReader(i, inlets.get(i), in.query(), Set.copyOf(uids), ring.buffer(),
+                    settings.chunkValues(), ChunkEvent.TEXT_VALUES, health.get(i), Math.max(2.0, in.timeout()), log));
         }
         List<Thread> preparing = new ArrayList<>();
         for (InletReader r : readers) {

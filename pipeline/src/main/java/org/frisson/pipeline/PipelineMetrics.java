@@ -15,6 +15,7 @@ final class PipelineMetrics {
     final MeterRegistry registry;
     final Counter frames;
     final Counter dropped;
+    final Counter overruns;
     final Timer latency;
 
     PipelineMetrics(MeterRegistry registry) {
@@ -22,6 +23,9 @@ final class PipelineMetrics {
         this.frames = Counter.builder("frisson.frames").description("frames emitted").register(registry);
         this.dropped = Counter.builder("frisson.samples.dropped")
                 .description("samples lost inside Frisson (must stay 0)").register(registry);
+        this.overruns = Counter.builder("frisson.frames.overrun")
+                .description("live frames whose stages together took longer than the hop (frames fall behind)")
+                .register(registry);
         this.latency = Timer.builder("frisson.latency")
                 .description("end-to-end latency: output push minus the newest input stamp it depends on")
                 .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram()

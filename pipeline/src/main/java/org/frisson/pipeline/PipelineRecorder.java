@@ -54,7 +54,10 @@ public final class PipelineRecorder implements AutoCloseable {
         return recorder.file();
     }
 
-    /** Samples that could not be written (disk too slow or failing). */
+    /**
+     * Samples that could not be written (disk too slow or failing): after a write failure (a full disk), which
+     * the recorder reports in one line on standard error, every sample the session goes on to take.
+     */
     public long droppedSamples() {
         return recorder.droppedSamples();
     }
@@ -74,7 +77,9 @@ public final class PipelineRecorder implements AutoCloseable {
         try {
             recorder.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("closing " + recorder.file(), e);
+            if (!recorder.failed()) { // a write failure was reported when it happened, and is counted
+                throw new UncheckedIOException("closing " + recorder.file(), e);
+            }
         }
     }
 

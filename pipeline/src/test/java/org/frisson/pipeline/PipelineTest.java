@@ -1,5 +1,6 @@
 package org.frisson.pipeline;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.frisson.lsl.Lsl;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ class PipelineTest {
 
     @AfterEach
     void closeAll() throws Exception {
+        SlowStage.slow = false; // a slow stage would hold the pipeline's close back
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
@@ -75,31 +77,144 @@ class PipelineTest {
         Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1) + input("ppg", 1), "eeg, gsr, ppg", 1.0);
         await().atMost(Duration.ofSeconds(20)).until(() -> seen(ppg.name).size() >= 12);
         for (TestSource s : List.of(eeg, gsr, ppg)) {
-            List<ProbeStage.Seen> frames = seen(s.name);
-            // the inlet receives what is pushed after it subscribed: expectations start at its first sample
-            double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
-                    .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
-            double lastTime = Double.NEGATIVE_INFINITY;
-            int checked = 0;
-            for (ProbeStage.Seen f : frames) {
-                assertTrue(f.time() > lastTime, "frame times increase");
-                if (lastTime != Double.NEGATIVE_INFINITY) {
-                    assertEquals(0.25, f.time() - lastTime, 1e-9, "one frame per hop");
-                }
-                lastTime = f.time();
-                if (f.missing()) {
-                    continue;
-                }
-                List<Double> expected = s.pushedIn(Math.max(f.time() - 1.0, firstReceived - 1e-6), f.time());
-                assertEquals(expected.size(), f.stamps().length, s.name + " frame " + f.frame() + " window size");
-                for (int i = 0; i < expected.size(); i++) {
-                    assertEquals(expected.get(i), f.stamps()[i], 1e-3, s.name + " stamp " + i);
-                }
-                checked++;
-            }
+            int checked = assertWindowsHoldWhatWasPushed(s, 1.0);
             assertTrue(checked >= 8, s.name + ": only " + checked + " complete frames");
         }
         assertEquals(0, p.health().stream().mapToLong(StreamHealth::missedSamples).sum());
+    }
+
+    /**
+     * Frames of {@code s} come one hop apart, and every frame where it is not missing holds exactly the samples
+     * it pushed in the frame's window (from the first the inlet received on); returns how many were checked.
+     */
+    private static int assertWindowsHoldWhatWasPushed(TestSource s, double window) {
+        List<ProbeStage.Seen> frames = seen(s.name);
+        // the inlet receives what is pushed after it subscribed: expectations start at its first sample
+        double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
+                .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
+        double lastTime = Double.NEGATIVE_INFINITY;
+        int checked = 0;
+        for (ProbeStage.Seen f : frames) {
+            assertTrue(f.time() > lastTime, "frame times increase");
+            if (lastTime != Double.NEGATIVE_INFINITY) {
+                assertEquals(0.25, f.time() - lastTime, 1e-9, "one frame per hop");
+            }
+            lastTime = f.time();
+            if (f.missing()) {
+                continue;
+            }
+            List<Double> expected = s.pushedIn(Math.max(f.time() - window, firstReceived - 1e-6), f.time());
+            assertEquals(expected.size(), f.stamps().length, s.name + " frame " + f.frame() + " window size");
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), f.stamps()[i], 1e-3, s.name + " stamp " + i);
+            }
+            checked++;
+        }
+        return checked;
+    }
+
+    /** Every sample number (channel 0) from the first to the last the frames of {@code stream} held is in one. */
+    private static void assertNoSampleSkipped(String stream) {
+        java.util.TreeSet<Long> numbers = new java.util.TreeSet<>();
+        for (ProbeStage.Seen f : seen(stream)) {
+            for (double k : f.firstChannel()) {
+                numbers.add((long) k);
+            }
+        }
+        assertEquals(numbers.last() - numbers.first() + 1, numbers.size(), stream + ": samples skipped between "
+                + numbers.first() + " and " + numbers.last());
+    }
+
+    /** Sizes of the windows of {@code stream} that lie wholly after its first received sample. */
+    private static java.util.Set<Integer> fullWindowSizes(String stream, double window) {
+        List<ProbeStage.Seen> frames = seen(stream);
+        double firstReceived = frames.stream().filter(f -> f.stamps().length > 0)
+                .mapToDouble(f -> f.stamps()[0]).min().orElseThrow();
+        java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+        for (ProbeStage.Seen f : frames) {
+            if (!f.missing() && f.time() - window > firstReceived) {
+                sizes.add(f.stamps().length);
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void streamsTwoPercentOffTheirDeclaredRateAreTakenWholeAtTheirRealRate() {
+        // the EEG declares 128 Hz and runs 2 % fast; the GSR declares 32 Hz and runs 2 % slow
+        TestSource eeg = new TestSource("eeg-" + session, "EEG", "src-eeg-" + session, 2, 128, 128 * 1.02);
+        open.add(eeg);
+        TestSource gsr = new TestSource("gsr-" + session, "GSR", "src-gsr-" + session, 1, 32, 32 * 0.98);
+        open.add(gsr);
+        Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1), "eeg, gsr", 1.0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        double t1 = Lsl.localClock();
+        long[] n1 = {p.health().get(0).samples(), p.health().get(1).samples()};
+        // ten seconds of frames
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(gsr.name).size() >= 44
+                && Lsl.localClock() >= t1 + 10);
+        double t2 = Lsl.localClock();
+        long[] n2 = {p.health().get(0).samples(), p.health().get(1).samples()};
+        for (TestSource s : List.of(eeg, gsr)) {
+            // nothing lost, nothing added: every window holds what was pushed in its span, no sample skipped
+            assertTrue(assertWindowsHoldWhatWasPushed(s, 1.0) >= 30, s.name);
+            assertNoSampleSkipped(s.name);
+        }
+        // a 1 s window holds what a second of the real rate gives: 130.56 and 31.36 samples, not 128 and 32
+        assertEquals(java.util.Set.of(130, 131), fullWindowSizes(eeg.name, 1.0));
+        assertEquals(java.util.Set.of(31, 32), fullWindowSizes(gsr.name, 1.0));
+        double[] taken = new double[2];
+        for (int i = 0; i < 2; i++) {
+            StreamHealth h = p.health().get(i);
+            assertEquals(0, h.droppedSamples(), h.name());
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.clockResets(), h.name());
+            taken[i] = (n2[i] - n1[i]) / (t2 - t1);
+        }
+        // health counts what arrives: its rates follow the real ones (arrival times make them coarse)
+        assertEquals(130.56, taken[0], 13.0, "EEG samples taken in per second");
+        assertEquals(31.36, taken[1], 3.2, "GSR samples taken in per second");
+        System.out.printf("2 %% off rate: EEG declared 128 Hz, real 130.56 Hz, taken in at %.2f/s, health rate %.1f Hz;"
+                        + " GSR declared 32 Hz, real 31.36 Hz, taken in at %.2f/s, health rate %.1f Hz; windows %s and %s;"
+                        + " missing frames %d and %d, late samples %d and %d%n", taken[0],
+                p.health().get(0).effectiveRate(), taken[1], p.health().get(1).effectiveRate(),
+                fullWindowSizes(eeg.name, 1.0), fullWindowSizes(gsr.name, 1.0), p.health().get(0).missingFrames(),
+                p.health().get(1).missingFrames(), p.health().get(0).lateSamples(), p.health().get(1).lateSamples());
+    }
+
+    @Test
+    void aClockDriftingAHundredPpmPassesUncorrectedWithFramesOnTheirGridAndNothingLost() {
+        // the EEG's clock runs 100 ppm fast: it pushes 128 samples a second, stamped 1.0001 s apart per second
+        TestSource eeg = TestSource.drifting("eeg-" + session, "EEG", "src-eeg-" + session, 2, 128, 100);
+        open.add(eeg);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 1) + input("gsr", 1), "eeg, gsr", 1.0);
+        // twenty seconds of frames
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        int first = seen(eeg.name).size();
+        await().atMost(Duration.ofSeconds(90)).until(() -> seen(eeg.name).size() >= first + 80);
+        for (TestSource s : List.of(eeg, gsr)) {
+            // frames on their grid of the local clock, every window holding what was pushed, nothing skipped
+            assertTrue(assertWindowsHoldWhatWasPushed(s, 1.0) >= 60, s.name);
+            assertNoSampleSkipped(s.name);
+        }
+        for (StreamHealth h : p.health()) {
+            assertEquals(0, h.clockResets(), h.name());
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.droppedSamples(), h.name());
+        }
+        // the drift is not corrected: over the run the stamps stages see run 100 ppm ahead of the samples' time
+        List<ProbeStage.Seen> frames = seen(eeg.name).stream().filter(f -> f.stamps().length > 0).toList();
+        ProbeStage.Seen a = frames.get(0);
+        ProbeStage.Seen b = frames.get(frames.size() - 1);
+        double sampled = (b.firstChannel()[b.stamps().length - 1] - a.firstChannel()[0]) / 128.0;
+        double stamped = b.stamps()[b.stamps().length - 1] - a.stamps()[0];
+        double ppm = (stamped / sampled - 1) * 1e6;
+        assertEquals(100, ppm, 20, "drift of the stamps against the samples' time over " + sampled + " s");
+        System.out.printf("100 ppm drift: over %.1f s of samples the stamps moved %.2f ms ahead (%.1f ppm); %d EEG "
+                        + "frames on the grid, 0 clock resets, 0 gaps, 0 dropped, late %d, missing frames %d%n",
+                sampled, (stamped - sampled) * 1e3, ppm, seen(eeg.name).size(), p.health().get(0).lateSamples(),
+                p.health().get(0).missingFrames());
     }
 
     @Test
@@ -201,16 +316,141 @@ class PipelineTest {
         TestSource gsr = source("gsr", "GSR", 1, 32);
         Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
         await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
-        gsr.close();
-        open.remove(gsr);
-        TestSource reshaped = new TestSource(gsr.name, "GSR", "src-gsr-" + session, 3, 32);
-        open.add(reshaped);
+        restart(gsr, "src-gsr-" + session, 3, 32);
         await().atMost(Duration.ofSeconds(30)).until(() -> !p.health().get(1).error().isEmpty());
         String error = p.health().get(1).error();
         assertTrue(error.contains(gsr.name) && error.contains("3 channels") && error.contains("1 channels"), error);
         int before = seen(eeg.name).size();
         await().atMost(Duration.ofSeconds(10)).until(() -> seen(eeg.name).size() >= before + 8);
         assertTrue(seen(eeg.name).stream().skip(before).noneMatch(ProbeStage.Seen::missing));
+    }
+
+    /**
+     * Closes {@code s} and opens a stream of the same name and type in its place, under {@code sourceId}, with
+     * {@code channels} channels at {@code rate}; returns when (local clock) the old one was closed.
+     */
+    private double restart(TestSource s, String sourceId, int channels, double rate) {
+        s.close();
+        open.remove(s);
+        double closedAt = Lsl.localClock();
+        open.add(new TestSource(s.name, "GSR", sourceId, channels, rate));
+        return closedAt;
+    }
+
+    /**
+     * Once a restarted stream was reported: {@code other} gives 8 more frames, none missing; {@code restarted} is
+     * missing in 8 more, and none of its frames ever held a sample stamped after {@code restartedAt}.
+     */
+    private static void assertOthersRunAndTheRestartedStreamStaysOut(String other, String restarted,
+                                                                      double restartedAt) {
+        int before = seen(other).size();
+        int restartedBefore = seen(restarted).size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen(other).size() >= before + 8
+                && seen(restarted).size() >= restartedBefore + 8);
+        assertTrue(seen(other).stream().skip(before).noneMatch(ProbeStage.Seen::missing));
+        assertTrue(seen(restarted).stream().skip(restartedBefore).allMatch(ProbeStage.Seen::missing));
+        assertTrue(seen(restarted).stream().allMatch(f -> f.stamps().length == 0
+                || f.stamps()[f.stamps().length - 1] <= restartedAt), "a sample of the restarted stream reached a frame");
+    }
+
+    @Test
+    void aStreamRestartedUnderANewSourceIdIsReportedAndNotTakenWhileOthersRun() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        // the GSR input asks for its stream by name, which the restarted stream answers to as well
+        String byName = "  gsr: {query: \"name='" + gsr.name + "'\", timeout: 0.5}\n";
+        Pipeline p = pipeline(input("eeg", 0.5) + byName, "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        double restartedAt = restart(gsr, "src-gsr-renewed-" + session, 1, 32);
+        // the stream is lost after 2 s; from then on the query is looked up every 2 s (look-ups of a just
+        // started outlet can go unanswered for many seconds on a busy machine)
+        await().atMost(Duration.ofSeconds(60)).until(() -> !p.health().get(1).error().isEmpty());
+        double reportedAfter = Lsl.localClock() - restartedAt;
+        String error = p.health().get(1).error();
+        assertTrue(error.contains(gsr.name) && error.contains("src-gsr-" + session)
+                && error.contains("src-gsr-renewed-" + session), error);
+        assertTrue(p.health().get(1).lost());
+        // the other input goes on; the renewed stream is not taken
+        assertOthersRunAndTheRestartedStreamStaysOut(eeg.name, gsr.name, restartedAt);
+        assertEquals(1, log.stream().filter(l -> l.contains("src-gsr-renewed-" + session)).count(), log.toString());
+        System.out.printf("new source id: reported %.1f s after the restart, GSR missing in %d frames: %s%n",
+                reportedAfter, p.health().get(1).missingFrames(), error);
+    }
+
+    @Test
+    void aStreamRestartedAtAnotherRateIsReportedAndRefusedWhileOthersRun() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        Pipeline p = pipeline(input("eeg", 0.5) + input("gsr", 0.5), "eeg, gsr", 0.5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seen(gsr.name).size() >= 4);
+        // same name and source id: liblsl reconnects the inlet to it, whatever its rate
+        double restartedAt = restart(gsr, "src-gsr-" + session, 1, 64);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !p.health().get(1).error().isEmpty());
+        double reportedAfter = Lsl.localClock() - restartedAt;
+        String error = p.health().get(1).error();
+        assertTrue(error.contains(gsr.name) && error.contains("64.0 Hz") && error.contains("32.0 Hz"), error);
+        // the other input goes on; not one sample of the 64 Hz stream reaches a window laid out for 32 Hz
+        assertOthersRunAndTheRestartedStreamStaysOut(eeg.name, gsr.name, restartedAt);
+        assertEquals(1, log.stream().filter(l -> l.contains("came back at 64.0 Hz")).count(), log.toString());
+        assertEquals(error, p.health().get(1).error(), "the error stays while the stream is refused");
+        System.out.printf("rate change: reported %.1f s after the restart, %d clock reset(s), GSR missing in %d frames:"
+                + " %s%n", reportedAfter, p.health().get(1).clockResets(), p.health().get(1).missingFrames(), error);
+    }
+
+    @Test
+    void aStageSlowerThanTheHopIsCountedAndHoldsEveryFrameBackUntilItKeepsUpAgain() {
+        TestSource eeg = source("eeg", "EEG", 2, 128);
+        TestSource gsr = source("gsr", "GSR", 1, 32);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SlowStage.slow = true; // each frame takes it until the local clock has moved two hops on
+        String yaml = "pipeline: {hop: 0.25, resolve_seconds: 5, ring_size: 256}\n"
+                + "inputs:\n" + input("eeg", 0.5) + input("gsr", 0.5)
+                + "stages:\n  - {name: probe, kind: test_probe, inputs: \"eeg, gsr\", window: 0.5}\n"
+                + "  - {name: slow, kind: test_slow, hops: 2}\n"
+                + "outputs:\n  features: {name: frisson.features.test-" + session + ", source_id: f-" + session + "}\n"
+                + "  health: {name: frisson.health.test-" + session + ", source_id: h-" + session + "}\n";
+        Pipeline p = Pipeline.start(PipelineConfig.parse(Path.of("test.yaml"), yaml), meters, log::add);
+        open.add(p);
+        Counter overruns = meters.get("frisson.frames.overrun").counter();
+        // every frame is an overrun, counted
+        await().atMost(Duration.ofSeconds(60)).until(() -> overruns.count() >= 8);
+        // what backs up: the ring fills (its readers wait for room, liblsl holds their samples), frames fall behind
+        await().atMost(Duration.ofSeconds(60)).until(() -> meters.get("frisson.ring.free").gauge().value() <= 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> newestFrame(eeg.name) < Lsl.localClock() - 2.0);
+        // what is counted: the streams' data comes too late for frames that were due, which go out with them
+        // missing; their samples then arrive after their frames
+        await().atMost(Duration.ofSeconds(60)).until(() -> p.health().stream()
+                .allMatch(h -> h.missingFrames() > 0 && h.lateSamples() > 0));
+        long slowFrames = SlowStage.FRAMES.get();
+        double behind = Lsl.localClock() - newestFrame(eeg.name);
+        SlowStage.slow = false;
+        double fastAt = Lsl.localClock();
+        // it keeps up again: frames catch up with the streams and hold their data
+        await().atMost(Duration.ofSeconds(30)).until(() -> newestFrame(eeg.name) > Lsl.localClock() - 1.0
+                && seen(eeg.name).stream().anyMatch(f -> f.time() > fastAt && !f.missing())
+                && seen(gsr.name).stream().anyMatch(f -> f.time() > fastAt && !f.missing()));
+        // nothing dropped on the way: no gap in any stream, nothing overwritten before a frame covered it
+        for (StreamHealth h : p.health()) {
+            assertEquals(0, h.gaps(), h.name());
+            assertEquals(0, h.droppedSamples(), h.name());
+            assertFalse(h.lost(), h.name());
+        }
+        assertEquals(0.0, meters.get("frisson.samples.dropped").counter().count());
+        List<String> said = log.stream().filter(l -> l.contains("longer than the 0.250 s hop")).toList();
+        assertEquals(1, said.size(), log.toString());
+        assertTrue(said.get(0).contains("stage 'slow'") && said.get(0).contains("frisson.frames.overrun"), said.get(0));
+        StreamHealth h0 = p.health().get(0);
+        StreamHealth h1 = p.health().get(1);
+        System.out.printf("slow stage: %d frames at two hops each, %.0f overruns, frames %.1f s behind; EEG missing in %d"
+                        + " frames, %d samples late; GSR missing in %d frames, %d samples late; 0 gaps, 0 dropped%n",
+                slowFrames, overruns.count(), behind, h0.missingFrames(), h0.lateSamples(), h1.missingFrames(),
+                h1.lateSamples());
+    }
+
+    /** Time of the newest frame the probe saw for {@code stream}, minus infinity before the first. */
+    private static double newestFrame(String stream) {
+        List<ProbeStage.Seen> frames = seen(stream);
+        return frames.isEmpty() ? Double.NEGATIVE_INFINITY : frames.get(frames.size() - 1).time();
     }
 
     @Test

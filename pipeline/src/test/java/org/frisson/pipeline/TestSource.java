@@ -13,13 +13,16 @@ import java.util.List;
  * A real LSL outlet pushing in real time with stamps {@code t0 + k/rate} (plus a settable shift), one
  * chunk per 10 ms. Channel 0 carries the sample number k. It can pause, shift its stamps, or push a
  * burst of NaN/Inf, and it remembers every stamp it pushed. Its real rate may differ from the one its
- * description declares (a device off its nominal rate, a stream that floods).
+ * description declares (a device off its nominal rate, a stream that floods), and its clock may drift: stamps
+ * {@code t0 + (k/rate)(1 + drift)} for samples it pushes at {@code t0 + k/rate}.
  */
 final class TestSource implements AutoCloseable {
 
     final String name;
     final double rate;
     final int channels;
+    /** 1 + the drift of its clock: how much faster than the local clock its stamps advance. */
+    private final double clockScale;
     private final StreamInfo info;
     private final Outlet outlet;
     private final Thread thread;
@@ -35,9 +38,23 @@ final class TestSource implements AutoCloseable {
 
     /** A source that declares {@code declaredRate} but pushes, and stamps, {@code rate} samples a second. */
     TestSource(String name, String type, String sourceId, int channels, double declaredRate, double rate) {
+        this(name, type, sourceId, channels, declaredRate, rate, 0);
+    }
+
+    /**
+     * A source whose clock runs {@code ppm} parts per million fast (slow when negative): it pushes {@code rate}
+     * samples a second of the local clock, and stamps them as its own clock tells the time.
+     */
+    static TestSource drifting(String name, String type, String sourceId, int channels, double rate, double ppm) {
+        return new TestSource(name, type, sourceId, channels, rate, rate, ppm * 1e-6);
+    }
+
+    private TestSource(String name, String type, String sourceId, int channels, double declaredRate, double rate,
+                       double drift) {
         this.name = name;
         this.rate = rate;
         this.channels = channels;
+        this.clockScale = 1 + drift;
         this.info = StreamInfo.builder(name, type).channelCount(channels).rate(declaredRate).format(ChannelFormat.FLOAT32)
                 .sourceId(sourceId).build();
         this.outlet = Outlet.open(info);
@@ -55,7 +72,7 @@ final class TestSource implements AutoCloseable {
             long due = (long) ((Lsl.localClock() - t0) * rate);
             int n = 0;
             while (k < due && n < ts.length) {
-                ts[n] = t0 + k / rate + shift;
+                ts[n] = t0 + k / rate * clockScale + shift;
                 for (int c = 0; c < channels; c++) {
                     v[n * channels + c] = k;
                 }

@@ -44,9 +44,25 @@ final class FrissonChild implements AutoCloseable {
 
     /** As {@link #start(java.util.Map, String...)}, with another Frisson home (its configs, models, .frisson). */
     static FrissonChild startIn(Path frissonHome, java.util.Map<String, String> env, String... args) {
+        return launch(List.of(), frissonHome, env, args);
+    }
+
+    /**
+     * As {@link #start(String...)}, with no file it writes allowed to grow beyond {@code kib} KiB (RLIMIT_FSIZE, set
+     * by the shell's {@code ulimit -f}): a write past it fails with EFBIG ("File too large"), as on a full disk.
+     * Its log is written by the child too: keep it well below the limit.
+     */
+    static FrissonChild startWithFileSizeLimit(long kib, String... args) {
+        return launch(List.of("bash", "-c", "ulimit -f " + kib + " && exec \"$@\"", "frisson-limited"), home(),
+                java.util.Map.of(), args);
+    }
+
+    private static FrissonChild launch(List<String> prefix, Path frissonHome, java.util.Map<String, String> env,
+                                       String... args) {
         try {
             Path log = Files.createTempFile("frisson-" + args[0], ".log");
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dfrisson.home=" + frissonHome, "-cp", System.getProperty("java.class.path"), "org.frisson.app.Frisson"));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -55,46 +56,24 @@ class XdfCliTest {
         }
     }
 
-    /** Publishes a 4-channel 100 Hz float32 counter (channel 0 = sample number) in real time; its outlet. */
-    private Outlet counter(String sourceId, AtomicInteger pushed) {
+    /** A counter's outlet and how many samples it has pushed. */
+    private record Counter(Outlet outlet, AtomicLong pushed) {
+    }
+
+    /** Publishes a 4-channel 100 Hz float32 counter (channel 0 = sample number) in real time. */
+    private Counter counter(String sourceId) {
         StreamInfo info = StreamInfo.builder("Counter", "EEG").channelCount(4).rate(100).format(ChannelFormat.FLOAT32)
                 .sourceId(sourceId).channels(List.of("Fz", "Cz", "Pz", "Oz"), "microvolts", "EEG").build();
         Outlet out = Outlet.open(info);
         open.add(info);
         open.add(out);
-        Thread t = new Thread(() -> {
-            float[] v = new float[4 * 5];
-            double[] ts = new double[5];
-            double start = Lsl.localClock();
-            while (pushing) {
-                int n = pushed.get();
-                for (int i = 0; i < 5; i++) {
-                    v[4 * i] = n + i;
-                    ts[i] = start + (n + i) / 100.0;
-                }
-                out.push(v, 5, ts);
-                pushed.addAndGet(5);
-                double due = start + pushed.get() / 100.0;
-                long sleep = (long) ((due - Lsl.localClock()) * 1000);
-                if (sleep > 0) {
-                    try {
-                        Thread.sleep(sleep);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "counter");
-        t.setDaemon(true);
-        t.start();
-        return out;
+        return new Counter(out, RealTimeCounter.start(out, 4, 100, 5, () -> pushing));
     }
 
     @Test
     void recordTakesEveryMatchingStreamIncludingOnesThatAppearLater() throws Exception {
         Path file = dir.resolve("session.xdf");
-        AtomicInteger pushed = new AtomicInteger();
-        Outlet counter = counter(tag + "-eeg", pushed);
+        Outlet counter = counter(tag + "-eeg").outlet();
         AtomicInteger code = new AtomicInteger(-1);
         Thread rec = new Thread(() -> code.set(Frisson.run("record", "--out", file.toString(), "--duration", "7",
                 "--query", "starts-with(source_id,'" + tag + "')")), "record");
@@ -146,8 +125,7 @@ class XdfCliTest {
     @Test
     void recordFinishesItsFileOnSigterm() throws Exception {
         Path file = dir.resolve("term.xdf");
-        AtomicInteger pushed = new AtomicInteger();
-        counter(tag + "-term", pushed);
+        AtomicLong pushed = counter(tag + "-term").pushed();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Dfrisson.home=" + System.getProperty("frisson.home"), "-cp",
                 System.getProperty("java.class.path"), Frisson.class.getName(), "record", "--out", file.toString(),
@@ -157,7 +135,7 @@ class XdfCliTest {
             await("the recorder takes the counter").atMost(Duration.ofSeconds(60))
                     .until(() -> Files.readString(dir.resolve("term.log")).contains("+ stream"));
             // 1.5 s of the counter into the recording (under load its pushes come late, so count them)
-            int from = pushed.get();
+            long from = pushed.get();
             await("150 samples pushed while recording").atMost(Duration.ofSeconds(60))
                     .until(() -> pushed.get() >= from + 150);
             p.destroy(); // SIGTERM: finish the current chunk, write the footers, exit 0

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A live pipeline run as {@code run}, {@code demo} and {@code calibrate} start it: the dashboard (unless
  * switched off), the recorder (when there is a file to record to) and the pipeline feeding them, with the
- * status shown until the run stops; then the pipeline, the recorder and the dashboard are drained and closed.
+ * status shown until the run stops; then the pipeline, the recorder and the dashboard are drained and closed, and
+ * the samples the recorder could not write, if any, are counted in a last line.
  * Every pipeline meter goes to a Prometheus registry, which the dashboard's {@code /metrics} exports.
  */
 public final class LiveRun {
@@ -76,6 +77,10 @@ public final class LiveRun {
                 session.stopped();
                 status[0].log(String.format("stopping after %d frames", p.frames()));
             }
+        }
+        if (recorder != null && recorder.droppedSamples() > 0) {
+            say(null, "recording " + recorder.file() + ": " + recorder.droppedSamples() + " samples could not be "
+                    + "written; it holds what was written before");
         }
     }
 
