@@ -8,6 +8,8 @@ import org.frisson.app.bench.BenchCommand;
 import org.frisson.app.calibrate.CalibrateCommand;
 import org.frisson.app.devices.DeviceCommand;
 import org.frisson.app.doctor.DoctorCommand;
+import org.frisson.app.hall.EdgeCommand;
+import org.frisson.app.hall.KafkaCommand;
 import org.frisson.app.run.DemoCommand;
 import org.frisson.app.run.OfflineCommand;
 import org.frisson.app.run.RunCommand;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Command;
         subcommands = {VersionCommand.class, DoctorCommand.class, StreamsCommand.class, SimulateCommand.class, EchoCommand.class,
                 DemoCommand.class, CalibrateCommand.class, RecordCommand.class, ReplayCommand.class, InfoCommand.class, RunCommand.class, OfflineCommand.class,
                 BenchCommand.class, EmbedCommand.class, CaptureCommand.class, PlayCommand.class,
-                AnalyzeCommand.class, StagesCommand.class, DeviceCommand.class})
+                AnalyzeCommand.class, StagesCommand.class, DeviceCommand.class, KafkaCommand.class, EdgeCommand.class})
 public final class Frisson implements Runnable {
 
     @CommandLine.Spec

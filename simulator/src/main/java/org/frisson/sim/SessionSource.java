@@ -119,22 +119,23 @@ public final class SessionSource {
             ListenerPlan plan = ListenerPlan.plan(score, seed);
             String who = n == 1 ? "" : String.format("-P%03d", p);
             String id = n == 1 ? "" : String.format("p%03d-", p);
+            String participant = n == 1 ? "" : String.format("P%03d", p);
             EegTraits eeg = o.calibration() ? EegTraits.drawn(seed + 4) : EegTraits.TYPICAL;
             if (one) {
                 feeds.add(new Feed(spec("EEG", "EEG", "eeg", EEG_RATE, ChannelFormat.FLOAT32, EegModel.DEAP_CHANNELS,
                         "microvolts"), eeg.model(score, EegModel.DEAP_CHANNELS.size(), seed)));
             }
             feeds.add(new Feed(spec("GSR" + who, "GSR", id + "gsr", GSR_RATE, ChannelFormat.FLOAT32, List.of("GSR"),
-                    "microsiemens"), new SkinConductanceModel(plan, score.length(), seed + 1)));
+                    "microsiemens", participant), new SkinConductanceModel(plan, score.length(), seed + 1)));
             PulseModel pulse = new PulseModel(score, plan, seed + 2);
             feeds.add(new Feed(spec("PPG" + who, "PPG", id + "ppg", PPG_RATE, ChannelFormat.FLOAT32, List.of("PPG"),
-                    "normalized"), pulse));
+                    "normalized", participant), pulse));
             if (one) {
                 feeds.add(new Feed(spec("Rating", "Rating", "rating", SLIDER_RATE, ChannelFormat.FLOAT32,
                         List.of("emotionality", "enjoyment"), "fraction"), new SliderModel(score, plan, SLIDER_RATE, seed + 3)));
             }
             markerFeeds.add(new MarkerFeed(spec("Chills" + who, "Markers", id + "chills", 0, ChannelFormat.STRING,
-                    List.of("chill"), ""), new ChillButton(plan, score.length())));
+                    List.of("chill"), "", participant), new ChillButton(plan, score.length())));
             List<SelfAssessment.GivenRating> ratings = o.calibration()
                     ? SelfAssessment.drawn(seed + 5).rate(score) : List.of();
             String name = n > 1 ? String.format("P%03d", p) : o.calibration() ? "calibration" : "lab";
@@ -161,7 +162,14 @@ public final class SessionSource {
 
     private StreamSpec spec(String name, String type, String idSuffix, double rate, ChannelFormat format,
                             List<String> labels, String unit) {
-        return new StreamSpec(name, type, "frisson-sim-" + options.session() + "-" + idSuffix, rate, format, labels, unit);
+        return spec(name, type, idSuffix, rate, format, labels, unit, "");
+    }
+
+    /** A stream of one participant ({@code ""}: of none), who is then named in its {@code <desc>}. */
+    private StreamSpec spec(String name, String type, String idSuffix, double rate, ChannelFormat format,
+                            List<String> labels, String unit, String participant) {
+        return new StreamSpec(name, type, "frisson-sim-" + options.session() + "-" + idSuffix, rate, format, labels, unit,
+                participant);
     }
 
     /** Every stream, numbered as the sinks see them: numeric streams first, then marker streams. */

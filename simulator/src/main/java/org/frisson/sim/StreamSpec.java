@@ -11,12 +11,19 @@ import java.util.UUID;
 /**
  * One simulated stream's description, built either as a liblsl {@link StreamInfo} for an outlet or as the
  * same XML header for an XDF file (no liblsl needed): name, type, channel count, format, source id, nominal
- * rate, and a {@code <desc>} with the manufacturer and one channel (label, unit, type) per label.
+ * rate, and a {@code <desc>} with the manufacturer, the participant (when the stream is one listener's in a
+ * group) and one channel (label, unit, type) per label.
  */
 public record StreamSpec(String name, String type, String sourceId, double rate, ChannelFormat format,
-                         List<String> labels, String unit) {
+                         List<String> labels, String unit, String participant) {
 
     static final String MANUFACTURER = "Frisson simulator";
+
+    /** A stream of no one participant in particular. */
+    public StreamSpec(String name, String type, String sourceId, double rate, ChannelFormat format,
+                      List<String> labels, String unit) {
+        this(name, type, sourceId, rate, format, labels, unit, "");
+    }
 
     public StreamSpec {
         labels = List.copyOf(labels);
@@ -33,6 +40,9 @@ public record StreamSpec(String name, String type, String sourceId, double rate,
     public StreamInfo info() {
         StreamInfo.Builder b = StreamInfo.builder(name, type).channelCount(channels()).rate(rate).format(format)
                 .sourceId(sourceId).desc("manufacturer", MANUFACTURER);
+        if (!participant.isEmpty()) {
+            b.desc("participant", participant);
+        }
         for (String l : labels) {
             b.channel(l, unit, type);
         }
@@ -58,6 +68,9 @@ public record StreamSpec(String name, String type, String sourceId, double rate,
         element(x, 1, "hostname", "frisson-simulator");
         x.append("\t<desc>\n");
         element(x, 2, "manufacturer", MANUFACTURER);
+        if (!participant.isEmpty()) {
+            element(x, 2, "participant", participant);
+        }
         x.append("\t\t<channels>\n");
         for (String l : labels) {
             x.append("\t\t\t<channel>\n");
