@@ -152,16 +152,40 @@ class OfflineEqualsLiveTest {
                         "patch " + e.getKey() + " penultimate." + c);
             }
         }
-        // patches offline embedded within the live run's span that the live embedder skipped
-        double first = livePatches.firstKey();
-        double last = livePatches.lastKey();
-        java.util.NavigableSet<Double> skipped = new java.util.TreeSet<>(
-                offPatches.subMap(first - 0.01, true, last + 0.01, true).keySet());
+        // patches offline embedded between the first and the last the live run showed, that it did not show
+        java.util.NavigableSet<Double> skipped = new java.util.TreeSet<>(offPatches.subMap(
+                java.util.Collections.min(matchedOff), true, java.util.Collections.max(matchedOff), true).keySet());
         skipped.removeAll(matchedOff);
         System.out.println("[offline=live] " + comparedPatches + " patches compared, " + skipped.size()
                 + " skipped live: " + skipped);
         assertTrue(comparedPatches >= 20, "patches compared: " + comparedPatches);
-        assertTrue(skipped.isEmpty(), "with a backlog longer than the run the live embedder drops nothing: " + skipped);
+        // The recorder never holds up the aligner: under load it may drop an output sample (counted, and said in the
+        // run's last line), and a patch shown only in that frame is then missing from the recording, not from the
+        // run. Every patch missing must sit where a frame is missing, and be left out of the comparisons below.
+        java.util.List<double[]> missingFrames = new ArrayList<>(); // {last frame before, first frame after}
+        for (int i = 1; i < liveEmb.sampleCount(); i++) {
+            if (liveEmb.stamps()[i] - liveEmb.stamps()[i - 1] > 0.375) {
+                missingFrames.add(new double[]{liveEmb.stamps()[i - 1], liveEmb.stamps()[i]});
+            }
+        }
+        for (double k : skipped) {
+            double before = Double.NEGATIVE_INFINITY; // the last frame showing an earlier patch
+            double after = Double.POSITIVE_INFINITY;  // the first frame showing a later one
+            for (int i = 0; i < liveEmb.sampleCount(); i++) {
+                if (liveKey[i] < k - 0.1) {
+                    before = liveEmb.stamps()[i];
+                } else if (liveKey[i] > k + 0.1 && after == Double.POSITIVE_INFINITY) {
+                    after = liveEmb.stamps()[i];
+                }
+            }
+            double from = before;
+            double to = after;
+            boolean unrecorded = missingFrames.stream().anyMatch(g -> g[0] >= from && g[1] <= to);
+            assertTrue(unrecorded, "patch " + k + " is missing live with no frame missing after it: the live embedder"
+                    + " dropped it despite a backlog longer than the run (frames missing: " + missingFrames.size() + ")");
+        }
+        assertTrue(skipped.size() <= missingFrames.size(), skipped.size() + " patches missing live but only "
+                + missingFrames.size() + " frames missing from the recording");
 
         // the chill predictor and the emotion model's music branch, by the newest patch they read
         compareByPatch(stream(file, "frisson.chills." + tag), Csv.read(out.resolve("frisson.chills." + tag + ".csv")),
@@ -239,14 +263,15 @@ class OfflineEqualsLiveTest {
 
     /**
      * The offline key of the same patch as the live {@code key}: a patch's stamp is estimated from the newest
-     * sample fed and the samples since, so live and offline, fed in different chunks, agree to well under a
-     * millisecond, not to the bit; patches are {@code hop} (0.4 s) apart.
+     * sample fed and the samples since at the nominal rate, so live and offline, fed in different chunks of audio
+     * whose stamps jitter, agree to some milliseconds, not to the bit; patches are 0.4 s apart, so within a
+     * quarter of that it is the same patch.
      */
     private static Double same(java.util.NavigableSet<Double> offline, double key) {
         Double lo = offline.floor(key);
         Double hi = offline.ceiling(key);
         Double best = lo == null ? hi : hi == null ? lo : key - lo <= hi - key ? lo : hi;
-        return best != null && Math.abs(best - key) < 0.01 ? best : null;
+        return best != null && Math.abs(best - key) < 0.1 ? best : null;
     }
 
     private static int index(XdfStream s, String label) {
