@@ -12,6 +12,8 @@ Tasks:
            per-class Ledoit-Wolf intensities (sklearn.covariance.ledoit_wolf_shrinkage)
   pearson  numpy.corrcoef on awkward pairs (offsets, near-collinear, two values)
   pca      sklearn.decomposition.PCA(svd_solver='full'): mean, components, explained variance
+  retrieval  cosine similarity of EEG and music latents and seed 001's precision@10 and mAP, by the training tools'
+           metrics (models/python/training/metrics.py) and, for mAP, sklearn.metrics.average_precision_score
 """
 
 import os
@@ -147,7 +149,36 @@ def task_pca(outdir):
     save_manifest(outdir, {"n": n, "d": d, "k": k})
 
 
-TASKS = {"ridge": task_ridge, "lda": task_lda, "pearson": task_pearson, "pca": task_pca}
+def task_retrieval(outdir):
+    """Latents with some shared structure by track, tracks with binary classes; scores by two references."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "models", "python"))
+    from training import metrics
+    from sklearn.metrics import average_precision_score
+    rng = np.random.default_rng(20241201)
+    n_tracks, per_track, dim = 6, 9, 8
+    centres = rng.normal(size=(n_tracks, dim))
+    track = np.repeat(np.arange(n_tracks), per_track)
+    queries = centres[track] + 1.5 * rng.normal(size=(track.size, dim))
+    gallery = centres[track] + 1.5 * rng.normal(size=(track.size, dim))
+    cls = np.array([1, 0, 1, 1, 0, 0])[track]
+    sim = metrics.cosine_similarity(queries, gallery)
+    entries = {"queries": track.size, "dim": dim}
+    write(outdir, "queries", queries)
+    write(outdir, "gallery", gallery)
+    write(outdir, "track", track)
+    write(outdir, "class", cls)
+    write(outdir, "similarity", sim)
+    for name, relevant in (("track", track[:, None] == track[None, :]), ("class", cls[:, None] == cls[None, :])):
+        r = metrics.retrieval(sim, relevant, k=10)
+        aps = [average_precision_score(relevant[q], sim[q]) for q in range(sim.shape[0]) if relevant[q].any()]
+        entries[name + "_p_at_10"] = r["precision_at_k"]
+        entries[name + "_map"] = r["map"]
+        entries[name + "_map_sklearn"] = float(np.mean(aps))
+        entries[name + "_queries"] = r["queries"]
+    save_manifest(outdir, entries)
+
+
+TASKS = {"ridge": task_ridge, "lda": task_lda, "pearson": task_pearson, "pca": task_pca, "retrieval": task_retrieval}
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in TASKS:

@@ -131,6 +131,15 @@ public final class ProfileFiles {
         for (int b : e.bestLayer()) {
             best.add(b);
         }
+        ObjectNode retrieval = m.putObject("retrieval");
+        p.retrieval().forEach((name, r) -> {
+            ObjectNode o = retrieval.putObject(name);
+            o.put("k", r.k());
+            o.put("queries", r.queries());
+            o.put("precision_at_k", r.precisionAtK());
+            o.put("mean_average_precision", r.meanAveragePrecision());
+            o.put("chance", r.chance());
+        });
         ObjectNode files = m.putObject("files");
         files.put("readouts", READOUTS);
         files.put("encoding_models", ENCODING);
@@ -245,8 +254,18 @@ public final class ProfileFiles {
         EncodingProfile profile = new EncodingProfile(enc.strings("layers"), enc.integers("depths"),
                 enc.strings("responses"), enc.strings("units"), enc.matrix("r"), enc.matrix("p"), enc.matrix("lambda"),
                 enc.numbers("centroid"), enc.integers("best_layer"), fitted);
+        Map<String, RetrievalScore> retrieval = new LinkedHashMap<>();
+        if (m.json().has("retrieval")) {
+            Node r = m.object("retrieval");
+            for (String name : r.fieldNames()) {
+                Node o = r.object(name);
+                retrieval.put(name, new RetrievalScore(o.number("precision_at_k"), o.number("mean_average_precision"),
+                        o.number("chance"), o.integer("k"), o.integer("queries")));
+            }
+        }
         return new SubjectProfile(m.string("subject"), m.string("created"), m.string("frisson_version"),
-                m.string("recording"), streams, models, m.strings("eeg_features"), tracks, readouts, profile, settings);
+                m.string("recording"), streams, models, m.strings("eeg_features"), tracks, readouts, profile, settings,
+                retrieval);
     }
 
     private static Accuracy accuracy(Node a) {

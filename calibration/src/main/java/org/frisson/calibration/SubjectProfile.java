@@ -11,11 +11,14 @@ import java.util.Map;
  *
  * @param eegFeatures labels of the DE features the readouts depend on (channel/band), in order
  * @param readouts    by name: {@code valence}, {@code arousal} (latent), {@code valence_de}, {@code arousal_de}
+ * @param retrieval   seed 001's retrieval in the frozen model's common space, EEG latents querying the music
+ *                    latents of the same windows, by what counts as relevant: {@code track}, {@code valence},
+ *                    {@code arousal}; empty when the music branch could not run
  */
 public record SubjectProfile(String subject, String created, String version, String recording,
                              List<StreamRecord> streams, List<ModelRecord> models, List<String> eegFeatures,
                              List<TrackRecord> tracks, Map<String, Readout> readouts, EncodingProfile encoding,
-                             EncodingSettings encodingSettings) {
+                             EncodingSettings encodingSettings, Map<String, RetrievalScore> retrieval) {
 
     /** The readout that the live pipeline uses for each target. */
     public static final String VALENCE = "valence";

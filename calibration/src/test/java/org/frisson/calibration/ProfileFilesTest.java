@@ -67,7 +67,8 @@ class ProfileFilesTest {
                 List.of(new SubjectProfile.StreamRecord("eeg", "EEG", "EEG", 2, 128, List.of("Fz", "Cz"))),
                 List.of(new SubjectProfile.ModelRecord("emotion_eeg", "models/default/emotion_eeg.onnx", "ab".repeat(32))),
                 List.of("Fz/alpha", "Cz/alpha"), List.of(new SubjectProfile.TrackRecord("cal-01", 10, 40, 7, 3)),
-                Map.of("valence", v, "arousal", a), e, s);
+                Map.of("valence", v, "arousal", a), e, s,
+                Map.of("track", new RetrievalScore(0.25, 0.3125, 0.125, 10, 40)));
     }
 
     @Test
@@ -83,6 +84,7 @@ class ProfileFilesTest {
         assertEquals(p.eegFeatures(), q.eegFeatures());
         assertEquals(p.models(), q.models());
         assertEquals(p.streams(), q.streams());
+        assertEquals(p.retrieval(), q.retrieval());
         SplittableRandom r = new SplittableRandom(3);
         for (String name : List.of("valence", "arousal")) {
             for (int i = 0; i < 100; i++) {

@@ -92,6 +92,16 @@ class CalibrationEndToEndTest {
                 && responses.contains("Rating.emotionality") && responses.contains("eeg.occipital.alpha"), "responses " + responses);
         String csv = Files.readString(profile.resolve(ProfileFiles.TABLE));
         assertTrue(csv.lines().count() > layers.size() * responses.size(), csv);
+        // seed 001's retrieval in the common space, EEG windows querying the music windows
+        assertEquals(List.of("track", "valence", "arousal"), List.copyOf(p.retrieval().keySet()), fitLog);
+        for (var e : p.retrieval().entrySet()) {
+            var r = e.getValue();
+            assertEquals(10, r.k());
+            assertTrue(r.queries() > 100, e.getKey() + ": " + r);
+            assertTrue(r.precisionAtK() >= 0 && r.precisionAtK() <= 1 && r.meanAveragePrecision() > 0
+                    && r.meanAveragePrecision() <= 1 && r.chance() > 0 && r.chance() < 1, e.getKey() + ": " + r);
+        }
+        assertEquals(1.0 / 8, p.retrieval().get("track").chance(), 0.05, "eight tracks of about equal length");
     }
 
     @Test

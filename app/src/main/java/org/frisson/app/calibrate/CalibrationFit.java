@@ -14,6 +14,8 @@ import org.frisson.calibration.MedianSplit;
 import org.frisson.calibration.RatingMarker;
 import org.frisson.calibration.ReadoutScore;
 import org.frisson.calibration.Response;
+import org.frisson.calibration.Retrieval;
+import org.frisson.calibration.RetrievalScore;
 import org.frisson.calibration.ShrinkageLda;
 import org.frisson.calibration.SubjectProfile;
 import org.frisson.lsl.StreamInfo;
@@ -22,6 +24,7 @@ import org.frisson.models.Embedder;
 import org.frisson.models.Embedders;
 import org.frisson.models.ModelUnavailableException;
 import org.frisson.models.MusicnnExport;
+import org.frisson.models.OnnxPredictor;
 import org.frisson.xdf.XdfFile;
 import org.frisson.xdf.XdfReader;
 import org.frisson.xdf.XdfStream;
@@ -143,6 +146,7 @@ public final class CalibrationFit {
         log.accept("calibration: layer profile fitted");
 
         Map<String, SubjectProfile.Readout> readouts = readouts(table, found, rec, log);
+        Map<String, RetrievalScore> retrieval = retrieval(table, found, rec, layers, stages.musicModel(o.home()), log);
 
         List<SubjectProfile.ModelRecord> models = new ArrayList<>();
         Path eegModel = stages.eegModel(o.home());
@@ -158,7 +162,7 @@ public final class CalibrationFit {
         }
         return new SubjectProfile(o.subject(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 o.version(), recording.toString(), streams, models,
-                found.eegFeatureLabels(), tracks, readouts, encoding, settings);
+                found.eegFeatureLabels(), tracks, readouts, encoding, settings, retrieval);
     }
 
     /** The grid: the network's patch times from where every layer has a patch on. */
@@ -203,6 +207,122 @@ public final class CalibrationFit {
         return y;
     }
 
+    /**
+     * Seed 001's retrieval in the frozen model's common space: at every readout window, the EEG latent (what the
+     * pipeline published) queries the music latents of all windows, the music branch of the emotion model run here on
+     * the mean of the penultimate MusiCNN embeddings whose patch ends in the model's window before it (as the music
+     * branch reads them, and as training did); relevant: the same track, or a track on the same side of the
+     * listener's median valence or arousal. Empty, with a line saying why, when the music branch cannot run.
+     */
+    private static Map<String, RetrievalScore> retrieval(FrameTable table, Stages.Found found, CalibrationRecording rec,
+                                                         List<LayerSeries> layers, Path musicModel,
+                                                         Consumer<String> log) {
+        LayerSeries penultimate = layers.stream().filter(l -> l.name().equals("penultimate")).findFirst().orElse(null);
+        if (penultimate == null || !java.nio.file.Files.isRegularFile(musicModel)) {
+            log.accept("calibration: no retrieval scores (" + (penultimate == null ? "MusiCNN's penultimate layer"
+                    : "the music model " + musicModel) + " is not available here)");
+            return Map.of();
+        }
+        List<CalibrationRecording.Track> rated = rec.tracks().stream().filter(t -> rec.ratings().containsKey(t.title()))
+                .toList();
+        int[] latent = found.latentColumns();
+        List<double[]> eeg = new ArrayList<>();
+        List<double[]> music = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
+        try (OnnxPredictor model = OnnxPredictor.open(musicModel, 1)) {
+            if (model.inputShape().length != 1 || model.inputShape()[0] != penultimate.values()[0].length
+                    || !model.outputs().contains("latent")) {
+                log.accept("calibration: no retrieval scores (" + musicModel + " does not take MusiCNN's penultimate"
+                        + " layer or has no latent)");
+                return Map.of();
+            }
+            double window = Double.parseDouble(model.metadata("frisson.window_seconds", "4"));
+            int k = 0;
+            for (int r = 0; r < table.rows(); r++) {
+                double t = table.stamp(r);
+                int track = ratedTrackAt(rated, t);
+                double[] z = track < 0 ? null : row(table, r, latent);
+                if (z == null || !finite(z) || k++ % WINDOW_STRIDE != 0 || !meanEmbedding(penultimate, t, window,
+                        model.input())) {
+                    continue;
+                }
+                model.run();
+                float[] m = model.output(model.outputIndex("latent"));
+                double[] mz = new double[m.length];
+                for (int i = 0; i < m.length; i++) {
+                    mz[i] = m[i];
+                }
+                eeg.add(z);
+                music.add(mz);
+                blocks.add(track);
+            }
+        }
+        if (eeg.isEmpty()) {
+            log.accept("calibration: no retrieval scores (no window with both latents)");
+            return Map.of();
+        }
+        double[][] similarity = Retrieval.cosine(eeg.toArray(new double[0][]), music.toArray(new double[0][]));
+        Map<String, RetrievalScore> out = new LinkedHashMap<>();
+        for (String by : List.of("track", SubjectProfile.VALENCE, SubjectProfile.AROUSAL)) {
+            int[] group = new int[blocks.size()];
+            boolean[] high = by.equals("track") ? null : MedianSplit.high(rated.stream().mapToDouble(t ->
+                    by.equals(SubjectProfile.VALENCE) ? rec.ratings().get(t.title()).valence()
+                            : rec.ratings().get(t.title()).arousal()).toArray(), by + " ratings");
+            for (int i = 0; i < group.length; i++) {
+                group[i] = high == null ? blocks.get(i) : high[blocks.get(i)] ? 1 : 0;
+            }
+            boolean[][] relevant = new boolean[group.length][group.length];
+            for (int i = 0; i < group.length; i++) {
+                for (int j = 0; j < group.length; j++) {
+                    relevant[i][j] = group[i] == group[j];
+                }
+            }
+            RetrievalScore s = Retrieval.score(similarity, relevant, Retrieval.K);
+            out.put(by, s);
+            log.accept(String.format("calibration: retrieval by %s from EEG queries: P@%d %.3f, mAP %.3f (chance %.3f,"
+                    + " %d queries)", by, s.k(), s.precisionAtK(), s.meanAveragePrecision(), s.chance(), s.queries()));
+        }
+        return out;
+    }
+
+    /** The rated track whose readout windows include {@code t} (its EEG history inside the track), or -1. */
+    private static int ratedTrackAt(List<CalibrationRecording.Track> rated, double t) {
+        int track = -1;
+        for (int j = 0; j < rated.size(); j++) {
+            if (t >= rated.get(j).start() + WINDOW_HISTORY_SECONDS && t <= rated.get(j).end()) {
+                track = j;
+            }
+        }
+        return track;
+    }
+
+    /**
+     * The mean of {@code layer}'s patches ending in {@code (t - window, t]}, or the newest at or before {@code t}
+     * when none does, into {@code into}; false when no patch ends by {@code t}.
+     */
+    private static boolean meanEmbedding(LayerSeries layer, double t, double window, float[] into) {
+        double[] stamps = layer.stamps();
+        int newest = -1;
+        int count = 0;
+        double[] sum = new double[into.length];
+        for (int p = 0; p < stamps.length && stamps[p] <= t; p++) {
+            newest = p;
+            if (stamps[p] > t - window) {
+                for (int i = 0; i < into.length; i++) {
+                    sum[i] += layer.values()[p][i];
+                }
+                count++;
+            }
+        }
+        if (newest < 0) {
+            return false;
+        }
+        for (int i = 0; i < into.length; i++) {
+            into[i] = (float) (count > 0 ? sum[i] / count : layer.values()[newest][i]);
+        }
+        return true;
+    }
+
     /** Valence and arousal readouts from the latent and, as a baseline, from DE; blocked by track. */
     private static Map<String, SubjectProfile.Readout> readouts(FrameTable table, Stages.Found found,
                                                                 CalibrationRecording rec, Consumer<String> log) {
@@ -216,12 +336,7 @@ public final class CalibrationFit {
         int k = 0;
         for (int r = 0; r < table.rows(); r++) {
             double t = table.stamp(r);
-            int track = -1;
-            for (int j = 0; j < rated.size(); j++) {
-                if (t >= rated.get(j).start() + WINDOW_HISTORY_SECONDS && t <= rated.get(j).end()) {
-                    track = j;
-                }
-            }
+            int track = ratedTrackAt(rated, t);
             if (track < 0) {
                 continue;
             }

@@ -68,6 +68,12 @@ final class Stages {
         return file.isAbsolute() ? file : home.resolve(file);
     }
 
+    /** The music branch's model file, resolved as the stage resolves it (the default when the config names none). */
+    Path musicModel(Path home) {
+        Path file = Path.of(String.valueOf(CATALOG.value(emotion, "music_model")));
+        return file.isAbsolute() ? file : home.resolve(file);
+    }
+
     /** What a calibration reads, found among the channels the pipeline says each stage wrote. */
     record Found(int[] latentColumns, List<String> latentLabels, int[] deColumns, List<String> eegFeatureLabels,
                  List<Column> responses) {
