@@ -54,17 +54,8 @@ final class AnalyzeChillsCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the CSV, PNGs and JSON go.")
     Path out;
 
-    @Option(names = "--before", defaultValue = "2", paramLabel = "S", description = "Baseline before each press, s (default: ${DEFAULT-VALUE}).")
-    double before;
-
-    @Option(names = "--after", defaultValue = "6", paramLabel = "S", description = "Epoch after each press, s (default: ${DEFAULT-VALUE}).")
-    double after;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random moments and the shuffles (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--permutations", defaultValue = "10000", paramLabel = "N", description = "Shuffles of each permutation test (default: ${DEFAULT-VALUE}).")
-    int permutations;
+    @CommandLine.Mixin
+    EpochOptions epochs = new EpochOptions();
 
     /** One listener's streams. */
     private record Listener(String id, XdfStream chills, XdfStream skin, XdfStream ppg) {
@@ -73,9 +64,7 @@ final class AnalyzeChillsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        if (!(before > 0) || !(after > 0) || permutations < 1) {
-            throw new CliException("--before and --after must be > 0 s and --permutations at least 1");
-        }
+        EventResponse.Options o = epochs.options();
         XdfFile rec = Recordings.read(file);
         List<Listener> listeners = listeners(rec);
         List<EventResponse.Signal> skin = new ArrayList<>();
@@ -104,7 +93,6 @@ final class AnalyzeChillsCommand implements Runnable {
         double[] span = Recordings.musicSpan(rec);
         double from = span == null ? Double.NEGATIVE_INFINITY : span[0];
         double to = span == null ? Double.POSITIVE_INFINITY : span[1];
-        EventResponse.Options o = new EventResponse.Options(before, after, 0.05, 0.5, permutations, seed);
         Optional<EventResponse.Result> sc = analyze(skin, skinEvents, from, to, o, "skin conductance", w);
         Optional<EventResponse.Result> hr = analyze(heart, heartEvents, from, to, o, "heart rate", w);
         if (sc.isEmpty() && hr.isEmpty()) {
@@ -136,7 +124,7 @@ final class AnalyzeChillsCommand implements Runnable {
 
     private void line(PrintWriter w, String what, EventResponse.Result r) {
         w.printf(Locale.ROOT, "%s: %d epochs around presses, %d random; mean 0..%.0f s after the onset: %.3f vs %.3f;"
-                        + " one-sided permutation p = %.4g (%d shuffles)%n", what, r.eventEpochs(), r.randomEpochs(), after,
+                        + " one-sided permutation p = %.4g (%d shuffles)%n", what, r.eventEpochs(), r.randomEpochs(), epochs.after,
                 r.eventAmplitude(), r.randomAmplitude(), r.p(), r.permutations());
     }
 
@@ -269,9 +257,9 @@ final class AnalyzeChillsCommand implements Runnable {
             p.put("ppg", l.ppg() == null ? null : l.ppg().name());
         }
         root.put("random_moments_within", music ? "recorded music" : "recording");
-        root.put("before_s", before);
-        root.put("after_s", after);
-        root.put("seed", seed);
+        root.put("before_s", epochs.before);
+        root.put("after_s", epochs.after);
+        root.put("seed", epochs.seed);
         sc.ifPresent(r -> result(root.putObject("skin_conductance"), r,
                 "z (per-recording z-score, linearly detrended), baseline t<0 subtracted"));
         hr.ifPresent(r -> result(root.putObject("heart_rate"), r,

@@ -57,24 +57,13 @@ final class AnalyzeTransitionsCommand implements Runnable {
             description = "Name of the transitions marker stream (default: ${DEFAULT-VALUE}).")
     String streamName;
 
-    @Option(names = "--before", defaultValue = "2", paramLabel = "S", description = "Baseline before each onset, s (default: ${DEFAULT-VALUE}).")
-    double before;
-
-    @Option(names = "--after", defaultValue = "6", paramLabel = "S", description = "Epoch after each onset, s (default: ${DEFAULT-VALUE}).")
-    double after;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random moments and the shuffles (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--permutations", defaultValue = "10000", paramLabel = "N", description = "Shuffles of the permutation test (default: ${DEFAULT-VALUE}).")
-    int permutations;
+    @CommandLine.Mixin
+    EpochOptions epochs = new EpochOptions();
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        if (!(before > 0) || !(after > 0) || permutations < 1) {
-            throw new CliException("--before and --after must be > 0 s and --permutations at least 1");
-        }
+        EventResponse.Options o = epochs.options();
         XdfFile rec = Recordings.read(file);
         Path markerFile = transitionsFile != null ? transitionsFile : file;
         XdfFile markerXdf = transitionsFile != null ? Recordings.read(transitionsFile) : rec;
@@ -99,7 +88,6 @@ final class AnalyzeTransitionsCommand implements Runnable {
             throw new CliException(file + ": no skin conductance stream (type GSR or EDA) to analyse; streams: "
                     + Recordings.names(rec));
         }
-        EventResponse.Options o = new EventResponse.Options(before, after, 0.05, 0.5, permutations, seed);
         EventResponse.Result r;
         try {
             r = EventResponse.analyze(skin, onsets, musicStart, musicEnd, o);
@@ -121,7 +109,7 @@ final class AnalyzeTransitionsCommand implements Runnable {
                 music ? "recorded music" : "skin conductance recording (no Audio stream)");
         w.printf(Locale.ROOT, "epochs: %d around transitions, %d random; mean %.0f..%.0f s after the onset (z, baseline"
                         + " t<0 subtracted): %.3f vs %.3f; one-sided permutation p = %.4g (%d shuffles)%n",
-                r.eventEpochs(), r.randomEpochs(), 0.0, after, r.eventAmplitude(), r.randomAmplitude(), r.p(),
+                r.eventEpochs(), r.randomEpochs(), 0.0, epochs.after, r.eventAmplitude(), r.randomAmplitude(), r.p(),
                 r.permutations());
         w.println("wrote " + out.resolve(CSV) + ", " + out.resolve(PNG) + " and " + out.resolve(JSON));
         w.flush();
@@ -180,8 +168,8 @@ final class AnalyzeTransitionsCommand implements Runnable {
         ArrayNode s = root.putArray("skin_conductance_streams");
         skin.forEach(x -> s.add(x.name()));
         root.put("random_moments_within", music ? "recorded music" : "skin conductance recording");
-        root.put("before_s", before);
-        root.put("after_s", after);
+        root.put("before_s", epochs.before);
+        root.put("after_s", epochs.after);
         root.put("unit", "z (per-recording z-score, linearly detrended), baseline t<0 subtracted");
         root.put("transition_epochs", r.eventEpochs());
         root.put("random_epochs", r.randomEpochs());
@@ -189,7 +177,7 @@ final class AnalyzeTransitionsCommand implements Runnable {
         root.put("random_post_onset_mean", r.randomAmplitude());
         root.put("p_one_sided", r.p());
         root.put("permutations", r.permutations());
-        root.put("seed", seed);
+        root.put("seed", epochs.seed);
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         Files.writeString(f, m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
